@@ -1,0 +1,44 @@
+# Installs what Pyroom needs on a Debian or Ubuntu machine, and fetches the Keycloak and Payara Micro
+# distributions from Maven Central once.
+
+install_prerequisites() {
+    local purpose=$1 missing=()
+    command -v java >/dev/null || missing+=(openjdk-17-jdk-headless)
+    command -v mvn >/dev/null || missing+=(maven)
+    command -v curl >/dev/null || missing+=(curl)
+    command -v unzip >/dev/null || missing+=(unzip)
+    command -v psql >/dev/null || missing+=(postgresql-client)
+    compgen -G '/usr/lib/postgresql/*/bin/initdb' >/dev/null || missing+=(postgresql)
+    # The sandbox: bubblewrap, and the Python it runs with its seccomp bindings.
+    command -v bwrap >/dev/null || missing+=(bubblewrap)
+    command -v python3 >/dev/null || missing+=(python3)
+    python3 -c 'import seccomp' 2>/dev/null || missing+=(python3-seccomp)
+    if [ "$purpose" = test ]; then
+        command -v chromium >/dev/null || missing+=(chromium)
+    fi
+    if [ ${#missing[@]} -gt 0 ]; then
+        say "installing ${missing[*]}"
+        as_root apt-get update -qq
+        as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+    fi
+}
+
+# Copies a Maven Central artifact into the downloads folder unless it is already there.
+fetch_artifact() {
+    local coordinates=$1 file=$2
+    [ -s "$DOWNLOADS/$file" ] && return 0
+    say "downloading $coordinates"
+    mvn -B -q -ntp dependency:copy -Dartifact="$coordinates" -DoutputDirectory="$DOWNLOADS" -Dmdep.overWriteIfNewer=false
+}
+
+fetch_distributions() {
+    KEYCLOAK_VERSION=$(pom_version keycloak.version)
+    PAYARA_VERSION=$(pom_version payara-micro.version)
+    fetch_artifact "org.keycloak:keycloak-quarkus-dist:$KEYCLOAK_VERSION:zip" "keycloak-quarkus-dist-$KEYCLOAK_VERSION.zip"
+    fetch_artifact "fish.payara.extras:payara-micro:$PAYARA_VERSION" "payara-micro-$PAYARA_VERSION.jar"
+    KEYCLOAK_HOME="$PYROOM_HOME/keycloak-$KEYCLOAK_VERSION"
+    PAYARA_JAR="$DOWNLOADS/payara-micro-$PAYARA_VERSION.jar"
+    if [ ! -x "$KEYCLOAK_HOME/bin/kc.sh" ]; then
+        unzip -q -o "$DOWNLOADS/keycloak-quarkus-dist-$KEYCLOAK_VERSION.zip" -d "$PYROOM_HOME"
+    fi
+}

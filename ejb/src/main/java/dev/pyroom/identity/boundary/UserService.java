@@ -1,0 +1,21 @@
+package dev.pyroom.identity.boundary;
+
+import dev.pyroom.identity.control.UserRepository;
+import dev.pyroom.identity.entity.IdentityProfile;
+import jakarta.annotation.security.PermitAll;
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+
+@Stateless
+@PermitAll
+public class UserService {
+
+    @Inject
+    UserRepository users;
+
+    /** Records a sign-in: creates the user the first time, refreshes name and email from the token afterwards. */
+    public SignedInUser signIn(IdentityProfile profile) {
+        long id = users.provision(profile);
+        return new SignedInUser(id, profile.username(), profile.displayName());
+    }
+}

@@ -1,0 +1,56 @@
+package dev.pyroom.platform.control;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.Resource;
+import jakarta.annotation.sql.DataSourceDefinition;
+import jakarta.ejb.Singleton;
+import jakarta.ejb.Startup;
+import jakarta.ejb.TransactionManagement;
+import jakarta.ejb.TransactionManagementType;
+import java.util.logging.Logger;
+import javax.sql.DataSource;
+import org.flywaydb.core.Flyway;
+
+/**
+ * Brings the database schema up to date before anything else touches it. Flyway holds a PostgreSQL lock while it
+ * migrates, so several nodes starting together migrate once.
+ */
+@DataSourceDefinition(
+        name = SchemaMigration.DATA_SOURCE,
+        className = "org.postgresql.ds.PGSimpleDataSource",
+        url = "${MPCONFIG=pyroom.db.url}",
+        user = "${MPCONFIG=pyroom.db.user}",
+        password = "${MPCONFIG=pyroom.db.password}",
+        minPoolSize = 2,
+        maxPoolSize = 30,
+        loginTimeout = 5,
+        properties = {
+            // A restarted database leaves dead connections in the pool: validate and drop them all at once.
+            "fish.payara.is-connection-validation-required=true",
+            "fish.payara.connection-validation-method=custom-validation",
+            "fish.payara.validation-classname=org.glassfish.api.jdbc.validation.PostgresConnectionValidation",
+            "fish.payara.fail-all-connections=true",
+            "fish.payara.max-wait-time-in-millis=5000"
+        })
+@Singleton
+@Startup
+@TransactionManagement(TransactionManagementType.BEAN)
+public class SchemaMigration {
+
+    public static final String DATA_SOURCE = "java:app/jdbc/pyroom";
+    private static final Logger LOG = Logger.getLogger(SchemaMigration.class.getName());
+
+    @Resource(lookup = DATA_SOURCE)
+    DataSource dataSource;
+
+    @PostConstruct
+    void migrate() {
+        var result = Flyway.configure(SchemaMigration.class.getClassLoader())
+                .dataSource(dataSource)
+                .locations("classpath:db/migration")
+                .load()
+                .migrate();
+        LOG.info(() -> "Database schema at version " + result.targetSchemaVersion + " (" + result.migrationsExecuted
+                + " migrations applied now)");
+    }
+}

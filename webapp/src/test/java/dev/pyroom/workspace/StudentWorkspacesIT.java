@@ -1,0 +1,183 @@
+package dev.pyroom.workspace;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+
+import com.microsoft.playwright.Locator;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.options.AriaRole;
+import dev.pyroom.Browser;
+import dev.pyroom.LocalUrl;
+import dev.pyroom.PyroomWar;
+import java.net.URL;
+import java.util.UUID;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/** A student and an instructor in a real browser, signing in through the real Keycloak. */
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+class StudentWorkspacesIT {
+
+    private static Browser browser;
+
+    @ArquillianResource
+    URL deployed;
+
+    @Deployment(testable = false)
+    static WebArchive deployment() {
+        return PyroomWar.asBuilt();
+    }
+
+    @BeforeAll
+    static void startBrowser() {
+        browser = new Browser();
+    }
+
+    @AfterAll
+    static void stopBrowser() {
+        browser.close();
+    }
+
+    @Test
+    void studentCreatesRenamesAndDeletesWorkspacesThatOutliveAReload() {
+        URL base = LocalUrl.of(deployed);
+        Page page = browser.newPerson();
+        String name = "Lab " + UUID.randomUUID().toString().substring(0, 8);
+        String renamed = name + " (loops)";
+
+        Browser.signIn(page, base, "my/workspaces.xhtml", "student", "student");
+        assertThat(page.getByRole(AriaRole.HEADING)).hasText("My workspaces");
+        assertThat(page.locator("#whoami")).hasText("Sam Student");
+
+        create(page, name);
+        assertThat(page.locator(".ui-messages")).containsText("Workspace \"" + name + "\" created.");
+        page.reload();
+        assertThat(row(page, name)).isVisible();
+
+        row(page, name)
+                .getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Rename"))
+                .click();
+        page.locator("input[id$=':renameTo']").fill(renamed);
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Save"))
+                .click();
+        assertThat(page.locator(".ui-messages")).containsText("Renamed to \"" + renamed + "\".");
+        page.reload();
+        assertThat(row(page, renamed)).isVisible();
+
+        row(page, renamed)
+                .getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Delete"))
+                .click();
+        page.locator(".ui-confirmdialog-yes").click();
+        assertThat(page.locator(".ui-messages")).containsText("deleted");
+        page.reload();
+        assertThat(page.locator(".workspace-name", new Page.LocatorOptions().setHasText(renamed)))
+                .hasCount(0);
+    }
+
+    @Test
+    void badWorkspaceNamesGetAClearMessageAndMarkupIsShownAsText() {
+        URL base = LocalUrl.of(deployed);
+        Page page = browser.newPerson();
+        page.onDialog(dialog -> {
+            throw new AssertionError("a script ran: " + dialog.message());
+        });
+        Browser.signIn(page, base, "my/workspaces.xhtml", "student", "student");
+
+        create(page, "   ");
+        assertThat(page.locator(".ui-messages")).containsText("Please give the workspace a name.");
+
+        create(page, "<img src=x onerror=alert(1)>");
+        assertThat(page.locator(".ui-messages")).containsText("cannot contain < or >");
+
+        create(page, "x".repeat(61));
+        assertThat(page.locator(".ui-messages")).containsText("at most 60 characters");
+
+        String ampersands =
+                "Tom & Jerry's \"lab\" " + UUID.randomUUID().toString().substring(0, 6);
+        create(page, ampersands);
+        assertThat(row(page, ampersands)).isVisible();
+        create(page, ampersands.toUpperCase());
+        assertThat(page.locator(".ui-messages")).containsText("You already have a workspace called");
+        assertFalse(page.content().contains("<img src=x"), "markup must never reach the page unescaped");
+    }
+
+    @Test
+    void studentIsRefusedTheConsolesAndSignsOutOfKeycloakToo() {
+        URL base = LocalUrl.of(deployed);
+        Page page = browser.newPerson();
+        Browser.signIn(page, base, "my/workspaces.xhtml", "student", "student");
+
+        assertEquals(403, page.navigate(base + "instructor/index.xhtml").status());
+        assertThat(page.locator("#problem")).containsText("Not for you");
+        assertEquals(403, page.navigate(base + "admin/index.xhtml").status());
+
+        page.navigate(base + "my/workspaces.xhtml");
+        page.locator("#sign-out").click();
+        page.waitForURL(base.toString());
+        assertThat(page.locator("#start")).hasText("Sign in to start");
+
+        page.navigate(base + "my/workspaces.xhtml");
+        assertThat(page.locator("#kc-login")).isVisible();
+    }
+
+    @Test
+    void instructorReachesTheInstructorConsoleButNotAdministration() {
+        URL base = LocalUrl.of(deployed);
+        Page page = browser.newPerson();
+
+        Browser.signIn(page, base, "instructor/index.xhtml", "instructor", "instructor");
+
+        assertThat(page.getByRole(AriaRole.HEADING)).hasText("Instructor console");
+        assertEquals(403, page.navigate(base + "admin/index.xhtml").status());
+    }
+
+    @Test
+    void adminSeesWhatStudentsDidInTheAuditLog() {
+        URL base = LocalUrl.of(deployed);
+        Page student = browser.newPerson();
+        String name = "Audited " + UUID.randomUUID().toString().substring(0, 8);
+        Browser.signIn(student, base, "my/workspaces.xhtml", "student", "student");
+        create(student, name);
+        assertThat(row(student, name)).isVisible();
+
+        Page admin = browser.newPerson();
+        Browser.signIn(admin, base, "admin/index.xhtml", "admin", "admin");
+
+        Locator entry = admin.locator("tr", new Page.LocatorOptions().setHasText("workspace " + name));
+        assertThat(entry).containsText("student");
+        assertThat(entry).containsText("workspace.create");
+    }
+
+    @Test
+    void healthReportsTheDatabaseAndTheIdentityProviderUp() {
+        Page page = browser.newPerson();
+
+        var response = page.navigate(LocalUrl.of(deployed) + "api/health");
+
+        assertEquals(200, response.status());
+        assertEquals(
+                "{\"status\":\"UP\",\"checks\":{\"database\":\"UP\",\"identityProvider\":\"UP\"}}", response.text());
+    }
+
+    private static void create(Page page, String name) {
+        page.locator("input[id$=':newName']").fill(name);
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Create"))
+                .click();
+    }
+
+    private static Locator row(Page page, String workspaceName) {
+        return page.locator(
+                "tr",
+                new Page.LocatorOptions()
+                        .setHas(page.getByText(workspaceName, new Page.GetByTextOptions().setExact(true))));
+    }
+}
