@@ -9,10 +9,10 @@ install_prerequisites() {
     command -v unzip >/dev/null || missing+=(unzip)
     command -v psql >/dev/null || missing+=(postgresql-client)
     compgen -G '/usr/lib/postgresql/*/bin/initdb' >/dev/null || missing+=(postgresql)
-    # The sandbox: bubblewrap, and the Python it runs with its seccomp bindings.
+    # The sandbox: bubblewrap, and the system's Python (the one sandboxes run) with its seccomp bindings.
     command -v bwrap >/dev/null || missing+=(bubblewrap)
-    command -v python3 >/dev/null || missing+=(python3)
-    python3 -c 'import seccomp' 2>/dev/null || missing+=(python3-seccomp)
+    [ -x /usr/bin/python3 ] || missing+=(python3)
+    /usr/bin/python3 -c 'import seccomp' 2>/dev/null || missing+=(python3-seccomp)
     if [ "$purpose" = test ]; then
         command -v chromium >/dev/null || missing+=(chromium)
     fi
