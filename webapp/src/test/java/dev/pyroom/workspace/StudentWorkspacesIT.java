@@ -10,6 +10,7 @@ import com.microsoft.playwright.options.AriaRole;
 import dev.pyroom.Browser;
 import dev.pyroom.LocalUrl;
 import dev.pyroom.PyroomWar;
+import dev.pyroom.WorkspaceForm;
 import java.net.URL;
 import java.util.UUID;
 import org.jboss.arquillian.container.test.api.Deployment;
@@ -58,7 +59,7 @@ class StudentWorkspacesIT {
         assertThat(page.getByRole(AriaRole.HEADING)).hasText("My workspaces");
         assertThat(page.locator("#whoami")).hasText("Sam Student");
 
-        create(page, name);
+        WorkspaceForm.submit(page, name);
         assertThat(page.locator(".ui-messages")).containsText("Workspace \"" + name + "\" created.");
         page.reload();
         assertThat(row(page, name)).isVisible();
@@ -92,20 +93,20 @@ class StudentWorkspacesIT {
         });
         Browser.signIn(page, base, "my/workspaces.xhtml", "student", "student");
 
-        create(page, "   ");
+        WorkspaceForm.submit(page, "   ");
         assertThat(page.locator(".ui-messages")).containsText("Please give the workspace a name.");
 
-        create(page, "<img src=x onerror=alert(1)>");
+        WorkspaceForm.submit(page, "<img src=x onerror=alert(1)>");
         assertThat(page.locator(".ui-messages")).containsText("cannot contain < or >");
 
-        create(page, "x".repeat(61));
+        WorkspaceForm.submit(page, "x".repeat(61));
         assertThat(page.locator(".ui-messages")).containsText("at most 60 characters");
 
         String ampersands =
                 "Tom & Jerry's \"lab\" " + UUID.randomUUID().toString().substring(0, 6);
-        create(page, ampersands);
+        WorkspaceForm.submit(page, ampersands);
         assertThat(row(page, ampersands)).isVisible();
-        create(page, ampersands.toUpperCase());
+        WorkspaceForm.submit(page, ampersands.toUpperCase());
         assertThat(page.locator(".ui-messages")).containsText("You already have a workspace called");
         assertFalse(page.content().contains("<img src=x"), "markup must never reach the page unescaped");
     }
@@ -146,7 +147,7 @@ class StudentWorkspacesIT {
         Page student = browser.newPerson();
         String name = "Audited " + UUID.randomUUID().toString().substring(0, 8);
         Browser.signIn(student, base, "my/workspaces.xhtml", "student", "student");
-        create(student, name);
+        WorkspaceForm.submit(student, name);
         assertThat(row(student, name)).isVisible();
 
         Page admin = browser.newPerson();
@@ -166,12 +167,6 @@ class StudentWorkspacesIT {
         assertEquals(200, response.status());
         assertEquals(
                 "{\"status\":\"UP\",\"checks\":{\"database\":\"UP\",\"identityProvider\":\"UP\"}}", response.text());
-    }
-
-    private static void create(Page page, String name) {
-        page.locator("input[id$=':newName']").fill(name);
-        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Create"))
-                .click();
     }
 
     private static Locator row(Page page, String workspaceName) {

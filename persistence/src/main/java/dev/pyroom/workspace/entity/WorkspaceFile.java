@@ -10,6 +10,7 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
+import jakarta.persistence.NamedQuery;
 import jakarta.persistence.Table;
 import java.nio.charset.StandardCharsets;
 import java.time.OffsetDateTime;
@@ -18,7 +19,16 @@ import java.util.Objects;
 /** A folder or a text file inside a workspace. */
 @Entity
 @Table(name = "workspace_file")
+@NamedQuery(
+        name = WorkspaceFile.IN_WORKSPACE,
+        query = "select f from WorkspaceFile f where f.workspace.id = :workspaceId order by f.path")
+@NamedQuery(
+        name = WorkspaceFile.BY_PATH,
+        query = "select f from WorkspaceFile f where f.workspace.id = :workspaceId and f.path = :path")
 public class WorkspaceFile {
+
+    public static final String IN_WORKSPACE = "WorkspaceFile.inWorkspace";
+    public static final String BY_PATH = "WorkspaceFile.byPath";
 
     /** The most a single file may hold; the database enforces the same bound. */
     public static final int MAX_SIZE_BYTES = 1024 * 1024;

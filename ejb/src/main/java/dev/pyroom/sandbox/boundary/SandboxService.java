@@ -1,0 +1,88 @@
+package dev.pyroom.sandbox.boundary;
+
+import dev.pyroom.platform.control.NodeIdentity;
+import dev.pyroom.sandbox.control.NodeSandboxes;
+import dev.pyroom.sandbox.control.Run;
+import dev.pyroom.sandbox.control.RunListener;
+import dev.pyroom.sandbox.control.SandboxClaims;
+import dev.pyroom.sandbox.control.SandboxSettings;
+import dev.pyroom.sandbox.entity.RunRequest;
+import dev.pyroom.workspace.boundary.WorkspaceNotFoundException;
+import dev.pyroom.workspace.control.FileRepository;
+import dev.pyroom.workspace.control.WorkspaceRepository;
+import dev.pyroom.workspace.entity.FilePath;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ejb.EJB;
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import java.time.OffsetDateTime;
+
+/** Runs a user's programs in the sandbox of their workspace, on this node. */
+@Stateless
+@RolesAllowed({"student", "instructor", "admin"})
+public class SandboxService {
+
+    static final String BACKEND = "bubblewrap";
+
+    @Inject
+    WorkspaceRepository workspaces;
+
+    @Inject
+    FileRepository files;
+
+    @Inject
+    NodeSandboxes sandboxes;
+
+    @Inject
+    SandboxClaims claims;
+
+    @Inject
+    NodeIdentity node;
+
+    @Inject
+    SandboxSettings settings;
+
+    @EJB
+    SandboxBookkeeping bookkeeping;
+
+    /**
+     * Starts {@code entryFile} of the owner's workspace as a fresh process, opening the workspace's sandbox on this
+     * node first if needed (from the files in the database). Output reaches the listener as it comes.
+     *
+     * @throws WorkspaceNotFoundException when the owner has no such workspace
+     */
+    public Run run(long ownerId, long workspaceId, String entryFile, RunListener listener) {
+        workspaces.findOwned(ownerId, workspaceId).orElseThrow(() -> new WorkspaceNotFoundException(workspaceId));
+        FilePath entry = new FilePath(entryFile);
+        takeOverFromOtherNode(workspaceId);
+        var obtained = sandboxes.obtain(workspaceId, () -> files.inWorkspace(workspaceId));
+        if (obtained.opened()) {
+            claims.claim(workspaceId, ownerId, node.id(), BACKEND);
+        }
+        claims.lock(workspaceId).ifPresent(claim -> claim.running(OffsetDateTime.now()));
+        RunRequest request = RunRequest.of(entry.value()).withLimits(settings.runLimits());
+        Run run = obtained.sandbox().start(request, listener);
+        run.result().whenComplete((result, error) -> bookkeeping.runEnded(workspaceId));
+        return run;
+    }
+
+    /** Ends the workspace's sandbox on this node, killing whatever runs in it. */
+    public void close(long ownerId, long workspaceId) {
+        workspaces.findOwned(ownerId, workspaceId).orElseThrow(() -> new WorkspaceNotFoundException(workspaceId));
+        sandboxes.close(workspaceId);
+        claims.release(workspaceId, node.id());
+    }
+
+    /**
+     * A sandbox another node claimed since this node opened its own may hold newer files: this node's copy is stale,
+     * so it is dropped and opened afresh from the database.
+     */
+    private void takeOverFromOtherNode(long workspaceId) {
+        boolean claimedElsewhere = claims.find(workspaceId)
+                .map(claim -> !claim.isHeldBy(node.id()))
+                .orElse(false);
+        if (claimedElsewhere) {
+            sandboxes.close(workspaceId);
+        }
+    }
+}

@@ -1,0 +1,117 @@
+package dev.pyroom.sandbox.control;
+
+import dev.pyroom.sandbox.entity.OutputChunk;
+import dev.pyroom.sandbox.entity.RunLimits;
+import dev.pyroom.sandbox.entity.RunRequest;
+import dev.pyroom.sandbox.entity.RunResult;
+import dev.pyroom.sandbox.entity.StandardStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/** A run as the host sees it: requests go to the agent, output and the ending come back on the agent's thread. */
+final class AgentRun implements Run {
+
+    private static final Logger LOG = Logger.getLogger(AgentRun.class.getName());
+
+    private final AgentConnection connection;
+    private final RunListener listener;
+    private final CgroupSlot cgroup;
+    private final long oomKillsBefore;
+    private final long startedNanos = System.nanoTime();
+    private final Map<StandardStream, OutputDecoder> decoders = new EnumMap<>(StandardStream.class);
+    private final CompletableFuture<RunResult> result = new CompletableFuture<>();
+
+    AgentRun(AgentConnection connection, RunListener listener, CgroupSlot cgroup) {
+        this.connection = connection;
+        this.listener = listener;
+        this.cgroup = cgroup;
+        this.oomKillsBefore = cgroup.oomKills();
+        for (StandardStream stream : StandardStream.values()) {
+            decoders.put(stream, new OutputDecoder());
+        }
+    }
+
+    /** The agent's run request: limits first, then the file and its arguments, separated by NUL. */
+    static byte[] encode(RunRequest request, boolean limitAddressSpace) {
+        RunLimits limits = request.limits();
+        List<String> fields = new ArrayList<>(List.of(
+                Long.toString(limits.wallTime().toMillis()),
+                Long.toString(limits.cpuSeconds()),
+                Long.toString(limitAddressSpace ? limits.memoryBytes() : 0),
+                Integer.toString(limits.processes()),
+                Long.toString(limits.outputBytes()),
+                Long.toString(limits.fileSizeBytes()),
+                request.entryFile()));
+        fields.addAll(request.arguments());
+        return String.join("\0", fields).getBytes(StandardCharsets.UTF_8);
+    }
+
+    @Override
+    public void sendInput(String text) {
+        sendWhileRunning(AgentConnection.INPUT, text.getBytes(StandardCharsets.UTF_8));
+    }
+
+    @Override
+    public void closeInput() {
+        sendWhileRunning(AgentConnection.CLOSE_INPUT, new byte[0]);
+    }
+
+    @Override
+    public void stop() {
+        sendWhileRunning(AgentConnection.STOP, new byte[0]);
+    }
+
+    @Override
+    public CompletableFuture<RunResult> result() {
+        return result.copy();
+    }
+
+    void output(StandardStream stream, byte[] bytes) {
+        deliver(stream, decoders.get(stream).decode(bytes));
+    }
+
+    void exited(AgentExit exit) {
+        finishOutput();
+        result.complete(exit.toResult(cgroup.oomKills() > oomKillsBefore));
+    }
+
+    void abandoned(boolean stoppedByOwner) {
+        finishOutput();
+        Duration duration = Duration.ofNanos(System.nanoTime() - startedNanos);
+        result.complete(stoppedByOwner ? RunResult.stopped(duration) : RunResult.sandboxFailed(duration));
+    }
+
+    private void sendWhileRunning(byte type, byte[] payload) {
+        if (result.isDone()) {
+            return;
+        }
+        try {
+            connection.send(type, payload);
+        } catch (IOException e) {
+            LOG.log(Level.FINE, "sandbox agent gone; request dropped", e);
+        }
+    }
+
+    private void finishOutput() {
+        decoders.forEach((stream, decoder) -> deliver(stream, decoder.finish()));
+    }
+
+    private void deliver(StandardStream stream, String text) {
+        if (text.isEmpty()) {
+            return;
+        }
+        try {
+            listener.onOutput(new OutputChunk(stream, text));
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "run listener failed", e);
+        }
+    }
+}

@@ -1,0 +1,130 @@
+package dev.pyroom.sandbox.control;
+
+import dev.pyroom.sandbox.entity.RunLimits;
+import dev.pyroom.sandbox.entity.SandboxSpec;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.OptionalInt;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.logging.Logger;
+
+/**
+ * Sandboxes built with bubblewrap: new user, PID, network, IPC, UTS, cgroup and mount namespaces; a read-only system;
+ * the workspace as the only writable directory besides sized tmpfs mounts; a seccomp filter; a cleared environment;
+ * and a cgroup per sandbox, taken from a pool.
+ */
+public final class BubblewrapBackend implements SandboxBackend {
+
+    private static final Logger LOG = Logger.getLogger(BubblewrapBackend.class.getName());
+    /** bwrap on the host side, plus the agent that is PID 1 inside. */
+    private static final int OWN_PROCESSES = 2;
+
+    private final BubblewrapSettings settings;
+    private final SandboxRuntime runtime;
+    private final Cgroups cgroups;
+    private final BubblewrapCommand command;
+    private final OptionalInt runAsUid;
+    private final Set<Sandbox> open = ConcurrentHashMap.newKeySet();
+    private volatile boolean closed;
+
+    private BubblewrapBackend(
+            BubblewrapSettings settings,
+            SandboxRuntime runtime,
+            Cgroups cgroups,
+            BubblewrapCommand command,
+            OptionalInt runAsUid) {
+        this.settings = settings;
+        this.runtime = runtime;
+        this.cgroups = cgroups;
+        this.command = command;
+        this.runAsUid = runAsUid;
+    }
+
+    /**
+     * Prepares the files sandboxes need and the cgroup pool.
+     *
+     * @throws SandboxException when bubblewrap or the seccomp filter is not available
+     */
+    public static BubblewrapBackend start(BubblewrapSettings settings) {
+        for (Path tool : List.of(settings.bwrap(), settings.python())) {
+            if (!Files.isExecutable(tool)) {
+                throw new SandboxException(tool + " is missing: install bubblewrap, python3 and python3-seccomp");
+            }
+        }
+        SandboxRuntime runtime = null;
+        try {
+            runtime = SandboxRuntime.create(settings.runtimeParent(), settings.python());
+            OptionalInt runAsUid = HostUser.isRoot() ? OptionalInt.of(settings.hostUid()) : OptionalInt.empty();
+            BubblewrapCommand command = BubblewrapCommand.of(settings, runtime, runAsUid);
+            Cgroups cgroups =
+                    settings.cgroups() ? Cgroups.detect(MountTable.current(), settings.cgroupName()) : Cgroups.none();
+            runAsUid.ifPresent(uid -> LOG.info(() -> "server runs as root: sandboxes run as host user " + uid));
+            return new BubblewrapBackend(settings, runtime, cgroups, command, runAsUid);
+        } catch (IOException | RuntimeException e) {
+            if (runtime != null) {
+                runtime.close();
+            }
+            throw e instanceof SandboxException known ? known : new SandboxException("cannot prepare sandboxes", e);
+        }
+    }
+
+    /** How sandboxes are limited on this host, for logs and health pages. */
+    public String limitsDescription() {
+        return cgroups.describe();
+    }
+
+    @Override
+    public Sandbox open(SandboxSpec spec) {
+        if (closed) {
+            throw new IllegalStateException("the backend is closed");
+        }
+        if (!Files.isDirectory(spec.workspace(), LinkOption.NOFOLLOW_LINKS)) {
+            throw new IllegalArgumentException("workspace is not a directory: " + spec.workspace());
+        }
+        CgroupSlot cgroup;
+        Path errorLog;
+        try {
+            if (runAsUid.isPresent()) {
+                WorkspaceOwner.handOver(spec.workspace(), runAsUid.getAsInt());
+            }
+            errorLog = runtime.newErrorLog();
+            cgroup = limitedCgroup(spec);
+        } catch (IOException e) {
+            throw new SandboxException("cannot prepare a sandbox", e);
+        }
+        ProcessBuilder builder = new ProcessBuilder(command.forSandbox(spec));
+        builder.environment().clear();
+        builder.environment().putAll(BubblewrapCommand.ENVIRONMENT);
+        Sandbox sandbox =
+                AgentSandbox.launch(builder, cgroup, OWN_PROCESSES, errorLog, settings.startTimeout(), open::remove);
+        open.add(sandbox);
+        if (!sandbox.isAlive()) {
+            open.remove(sandbox);
+        }
+        return sandbox;
+    }
+
+    private CgroupSlot limitedCgroup(SandboxSpec spec) throws IOException {
+        CgroupSlot cgroup = cgroups.acquire();
+        try {
+            cgroup.limitCpu(spec.cpuCores());
+            cgroup.limitRun(RunLimits.DEFAULTS.memoryBytes(), RunLimits.DEFAULTS.processes() + OWN_PROCESSES);
+            return cgroup;
+        } catch (IOException e) {
+            cgroup.release();
+            throw e;
+        }
+    }
+
+    @Override
+    public void close() {
+        closed = true;
+        List.copyOf(open).forEach(Sandbox::close);
+        cgroups.close();
+        runtime.close();
+    }
+}

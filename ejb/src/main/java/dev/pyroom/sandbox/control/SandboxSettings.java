@@ -1,0 +1,75 @@
+package dev.pyroom.sandbox.control;
+
+import dev.pyroom.sandbox.entity.RunLimits;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/** Sandbox settings from MicroProfile Config; docs/operations.md lists every key. */
+@ApplicationScoped
+public class SandboxSettings {
+
+    @Inject
+    @ConfigProperty(name = "pyroom.sandbox.root", defaultValue = "/tmp/pyroom-sandboxes")
+    String root;
+
+    @Inject
+    @ConfigProperty(name = "pyroom.sandbox.idle-timeout", defaultValue = "PT30M")
+    Duration idleTimeout;
+
+    @Inject
+    @ConfigProperty(name = "pyroom.sandbox.max-lifetime", defaultValue = "PT2H")
+    Duration maxLifetime;
+
+    @Inject
+    @ConfigProperty(name = "pyroom.sandbox.dead-node-after", defaultValue = "PT1M")
+    Duration deadNodeAfter;
+
+    @Inject
+    @ConfigProperty(name = "pyroom.sandbox.run.wall-time", defaultValue = "PT10S")
+    Duration wallTime;
+
+    @Inject
+    @ConfigProperty(name = "pyroom.sandbox.run.cpu-time", defaultValue = "PT5S")
+    Duration cpuTime;
+
+    @Inject
+    @ConfigProperty(name = "pyroom.sandbox.run.memory-bytes", defaultValue = "268435456")
+    long memoryBytes;
+
+    @Inject
+    @ConfigProperty(name = "pyroom.sandbox.run.processes", defaultValue = "64")
+    int processes;
+
+    @Inject
+    @ConfigProperty(name = "pyroom.sandbox.run.output-bytes", defaultValue = "1048576")
+    long outputBytes;
+
+    @Inject
+    @ConfigProperty(name = "pyroom.sandbox.run.file-size-bytes", defaultValue = "10485760")
+    long fileSizeBytes;
+
+    /** Where this host keeps sandbox workspaces, one folder per node. */
+    public Path root() {
+        return Path.of(root);
+    }
+
+    public Duration idleTimeout() {
+        return idleTimeout;
+    }
+
+    public Duration maxLifetime() {
+        return maxLifetime;
+    }
+
+    /** How long a node may stay silent before the others take it for dead and drop its sandboxes. */
+    public Duration deadNodeAfter() {
+        return deadNodeAfter;
+    }
+
+    public RunLimits runLimits() {
+        return new RunLimits(wallTime, cpuTime, memoryBytes, processes, outputBytes, fileSizeBytes);
+    }
+}

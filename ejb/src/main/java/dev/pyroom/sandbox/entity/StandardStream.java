@@ -1,0 +1,6 @@
+package dev.pyroom.sandbox.entity;
+
+public enum StandardStream {
+    STDOUT,
+    STDERR
+}

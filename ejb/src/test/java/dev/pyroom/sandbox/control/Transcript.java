@@ -1,0 +1,45 @@
+package dev.pyroom.sandbox.control;
+
+import dev.pyroom.sandbox.entity.OutputChunk;
+import dev.pyroom.sandbox.entity.StandardStream;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
+
+/** Collects what a user would see of a run, and lets a test react to output as it comes. */
+final class Transcript implements RunListener {
+
+    private final List<OutputChunk> chunks = new CopyOnWriteArrayList<>();
+    private final Consumer<String> onStdout;
+
+    Transcript() {
+        this(text -> {});
+    }
+
+    /** @param onStdout called with all stdout so far, after every stdout chunk */
+    Transcript(Consumer<String> onStdout) {
+        this.onStdout = onStdout;
+    }
+
+    @Override
+    public void onOutput(OutputChunk chunk) {
+        chunks.add(chunk);
+        if (chunk.stream() == StandardStream.STDOUT) {
+            onStdout.accept(stdout());
+        }
+    }
+
+    String stdout() {
+        return text(StandardStream.STDOUT);
+    }
+
+    String stderr() {
+        return text(StandardStream.STDERR);
+    }
+
+    private String text(StandardStream stream) {
+        StringBuilder text = new StringBuilder();
+        chunks.stream().filter(chunk -> chunk.stream() == stream).forEach(chunk -> text.append(chunk.text()));
+        return text.toString();
+    }
+}

@@ -1,0 +1,58 @@
+package dev.pyroom.sandbox.control;
+
+import dev.pyroom.sandbox.entity.SandboxClaim;
+import jakarta.enterprise.context.Dependent;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.persistence.PersistenceContext;
+import java.util.List;
+import java.util.Optional;
+
+@Dependent
+public class SandboxClaims {
+
+    @PersistenceContext(unitName = "pyroom")
+    EntityManager em;
+
+    /** Claims the workspace's sandbox for this node, taking it over from whichever node held it. */
+    public void claim(long workspaceId, long ownerId, String nodeId, String backend) {
+        em.createNativeQuery("""
+                        INSERT INTO sandbox (workspace_id, owner_id, node_id, backend, state, created_at, last_activity_at)
+                        VALUES (?1, ?2, ?3, ?4, 'IDLE', now(), now())
+                        ON CONFLICT (workspace_id) DO UPDATE
+                           SET node_id = EXCLUDED.node_id, backend = EXCLUDED.backend, state = 'IDLE',
+                               created_at = now(), last_activity_at = now()""")
+                .setParameter(1, workspaceId)
+                .setParameter(2, ownerId)
+                .setParameter(3, nodeId)
+                .setParameter(4, backend)
+                .executeUpdate();
+    }
+
+    public Optional<SandboxClaim> find(long workspaceId) {
+        return Optional.ofNullable(em.find(SandboxClaim.class, workspaceId));
+    }
+
+    /** The claim, locked against other nodes until the transaction ends. */
+    public Optional<SandboxClaim> lock(long workspaceId) {
+        return Optional.ofNullable(em.find(SandboxClaim.class, workspaceId, LockModeType.PESSIMISTIC_WRITE));
+    }
+
+    public List<SandboxClaim> onNode(String nodeId) {
+        return em.createNamedQuery(SandboxClaim.ON_NODE, SandboxClaim.class)
+                .setParameter("nodeId", nodeId)
+                .getResultList();
+    }
+
+    public List<SandboxClaim> all() {
+        return em.createNamedQuery(SandboxClaim.ALL, SandboxClaim.class).getResultList();
+    }
+
+    /** Drops the claim if this node still holds it; another node's newer claim stays. */
+    public void release(long workspaceId, String nodeId) {
+        em.createNativeQuery("DELETE FROM sandbox WHERE workspace_id = ?1 AND node_id = ?2")
+                .setParameter(1, workspaceId)
+                .setParameter(2, nodeId)
+                .executeUpdate();
+    }
+}

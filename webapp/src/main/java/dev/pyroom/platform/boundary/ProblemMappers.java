@@ -1,0 +1,39 @@
+package dev.pyroom.platform.boundary;
+
+import dev.pyroom.workspace.boundary.WorkspaceNotFoundException;
+import dev.pyroom.workspace.entity.InvalidNameException;
+import jakarta.json.Json;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.ext.ExceptionMapper;
+import jakarta.ws.rs.ext.Provider;
+
+/** Turns the exceptions a user can cause into plain JSON answers instead of server errors. */
+final class ProblemMappers {
+
+    private ProblemMappers() {}
+
+    static Response problem(Response.Status status, String message) {
+        return Response.status(status)
+                .type(MediaType.APPLICATION_JSON)
+                .entity(Json.createObjectBuilder().add("error", message).build())
+                .build();
+    }
+
+    /** Another user's workspace answers exactly like one that does not exist. */
+    @Provider
+    public static class NotFound implements ExceptionMapper<WorkspaceNotFoundException> {
+        @Override
+        public Response toResponse(WorkspaceNotFoundException e) {
+            return problem(Response.Status.NOT_FOUND, "No such workspace.");
+        }
+    }
+
+    @Provider
+    public static class InvalidName implements ExceptionMapper<InvalidNameException> {
+        @Override
+        public Response toResponse(InvalidNameException e) {
+            return problem(Response.Status.BAD_REQUEST, e.getMessage());
+        }
+    }
+}
