@@ -2,9 +2,12 @@ package dev.pyroom.identity.boundary;
 
 import dev.pyroom.identity.control.UserRepository;
 import dev.pyroom.identity.entity.IdentityProfile;
+import dev.pyroom.identity.entity.User;
 import jakarta.annotation.security.PermitAll;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
+import java.security.Principal;
+import java.util.Optional;
 
 @Stateless
 @PermitAll
@@ -17,5 +20,10 @@ public class UserService {
     public SignedInUser signIn(IdentityProfile profile) {
         long id = users.provision(profile);
         return new SignedInUser(id, profile.username(), profile.displayName());
+    }
+
+    /** The id of the signed-in caller, whom the container has authenticated by this name. */
+    public Optional<Long> idOf(Principal caller) {
+        return users.findByUsername(caller.getName()).map(User::getId);
     }
 }

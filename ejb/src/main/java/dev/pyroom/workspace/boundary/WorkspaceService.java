@@ -39,6 +39,11 @@ public class WorkspaceService {
                 .toList();
     }
 
+    /** @throws WorkspaceNotFoundException when the owner has no such workspace */
+    public WorkspaceSummary get(long ownerId, long workspaceId) {
+        return WorkspaceSummary.of(owned(ownerId, workspaceId));
+    }
+
     /**
      * Creates a workspace holding a starter {@code main.py}.
      *

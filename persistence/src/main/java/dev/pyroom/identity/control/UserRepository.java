@@ -33,6 +33,15 @@ public class UserRepository {
         return id.longValue();
     }
 
+    /** The user who last signed in under this name. */
+    public Optional<User> findByUsername(String username) {
+        return em.createNamedQuery(User.FIND_BY_USERNAME, User.class)
+                .setParameter("username", username)
+                .setMaxResults(1)
+                .getResultStream()
+                .findFirst();
+    }
+
     public Optional<User> find(long id) {
         return Optional.ofNullable(em.find(User.class, id));
     }

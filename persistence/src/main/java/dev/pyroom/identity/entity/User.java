@@ -12,10 +12,12 @@ import java.time.OffsetDateTime;
 /** A person known to Pyroom, provisioned from the identity provider on first sign-in. */
 @Entity
 @Table(name = "app_user")
-@NamedQuery(name = User.FIND_BY_SUBJECT, query = "select u from User u where u.subject = :subject")
+@NamedQuery(
+        name = User.FIND_BY_USERNAME,
+        query = "select u from User u where u.username = :username order by u.lastLoginAt desc")
 public class User {
 
-    public static final String FIND_BY_SUBJECT = "User.findBySubject";
+    public static final String FIND_BY_USERNAME = "User.findByUsername";
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)

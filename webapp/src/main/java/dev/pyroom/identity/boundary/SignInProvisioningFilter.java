@@ -31,7 +31,9 @@ public class SignInProvisioningFilter extends HttpFilter {
             throws IOException, ServletException {
         Principal principal = request.getUserPrincipal();
         if (principal != null && !currentUser.isSignedInAs(principal.getName())) {
-            currentUser.signIn(users.signIn(profileOf(principal)));
+            SignedInUser user = users.signIn(profileOf(principal));
+            currentUser.signIn(user);
+            request.getSession().setAttribute(CurrentUser.USER_ID_ATTRIBUTE, user.id());
         }
         chain.doFilter(request, response);
     }

@@ -1,0 +1,121 @@
+# shellcheck shell=bash
+# Settings and helpers shared by bluegreen's commands. Every setting can be set in the environment or in
+# bluegreen.conf (see bluegreen.conf.example); the defaults suit the development stack of bin/pyroom.
+
+HERE=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+REPO=$(cd "$HERE/.." && pwd)
+
+: "${BLUEGREEN_CONFIG:=$HERE/bluegreen.conf}"
+if [ -f "$BLUEGREEN_CONFIG" ]; then
+    # shellcheck source=/dev/null
+    source "$BLUEGREEN_CONFIG"
+fi
+
+: "${BLUEGREEN_STATE:=$HERE/.state}"
+: "${BLUEGREEN_JAVA:=java}"
+: "${BLUEGREEN_JAVA_OPTS:=-Xmx384m}"
+: "${BLUEGREEN_WAR:=$REPO/webapp/target/pyroom.war}"
+# Instance N of a colour listens on the colour's first port + N - 1.
+: "${BLUEGREEN_BLUE_PORT:=18081}"
+: "${BLUEGREEN_GREEN_PORT:=18091}"
+# How many instances a colour may have: HAProxy's configuration declares this many servers per colour.
+: "${BLUEGREEN_SLOTS:=4}"
+# Where Payara Micro accepts HTTP; HAProxy is its only client.
+: "${BLUEGREEN_BIND_ADDRESS:=127.0.0.1}"
+# Cluster discovery (Hazelcast): the interface, each colour's first data-grid port, the multicast port.
+: "${BLUEGREEN_INTERFACES:=127.0.0.1}"
+: "${BLUEGREEN_BLUE_GRID_PORT:=18700}"
+: "${BLUEGREEN_GREEN_GRID_PORT:=18800}"
+: "${BLUEGREEN_MULTICAST_PORT:=18900}"
+# Where HAProxy accepts users' connections.
+: "${BLUEGREEN_LB_BIND:=127.0.0.1:18080}"
+# Seconds to wait: for an instance to become ready, for HAProxy to see it up, for a colour to drain,
+# for an instance to stop after SIGTERM.
+: "${BLUEGREEN_READY_TIMEOUT:=300}"
+: "${BLUEGREEN_LB_UP_TIMEOUT:=30}"
+: "${BLUEGREEN_DRAIN_TIMEOUT:=60}"
+: "${BLUEGREEN_STOP_TIMEOUT:=30}"
+
+# Pyroom's own settings reach Payara Micro as environment variables (docs/operations.md lists them all).
+: "${PYROOM_DB_URL:=jdbc:postgresql://localhost:5433/pyroom?connectTimeout=3}"
+: "${PYROOM_OIDC_PROVIDER_URI:=http://localhost:8180/realms/pyroom}"
+export PYROOM_DB_URL PYROOM_OIDC_PROVIDER_URI
+for setting in PYROOM_DB_USER PYROOM_DB_PASSWORD PYROOM_OIDC_CLIENT_ID PYROOM_OIDC_CLIENT_SECRET; do
+    if [ -n "${!setting:-}" ]; then
+        export "${setting?}"
+    fi
+done
+unset setting
+
+# shellcheck disable=SC2034 # read by the other libraries
+COLOURS=(blue green)
+
+say() { printf '%s\n' "$*"; }
+warn() { printf 'bluegreen: %s\n' "$*" >&2; }
+die() {
+    printf 'bluegreen: %s\n' "$*" >&2
+    exit 1
+}
+
+payara_jar() {
+    if [ -n "${BLUEGREEN_PAYARA_JAR:-}" ]; then
+        echo "$BLUEGREEN_PAYARA_JAR"
+        return 0
+    fi
+    # The development stack (bin/pyroom) downloads Payara Micro here.
+    find "$REPO/.pyroom/downloads" -maxdepth 1 -name 'payara-micro-*.jar' 2>/dev/null | sort -V | tail -n 1
+}
+
+require_colour() {
+    case "${1:-}" in
+        blue | green) ;;
+        *) die "unknown colour '${1:-}': use blue or green" ;;
+    esac
+}
+
+other_colour() {
+    if [ "$1" = blue ]; then echo green; else echo blue; fi
+}
+
+colour_first_port() {
+    if [ "$1" = blue ]; then echo "$BLUEGREEN_BLUE_PORT"; else echo "$BLUEGREEN_GREEN_PORT"; fi
+}
+
+colour_grid_port() {
+    if [ "$1" = blue ]; then echo "$BLUEGREEN_BLUE_GRID_PORT"; else echo "$BLUEGREEN_GREEN_GRID_PORT"; fi
+}
+
+instance_port() {
+    local colour=$1 index=$2
+    echo $(($(colour_first_port "$colour") + index - 1))
+}
+
+require_count() {
+    local count=$1
+    case "$count" in
+        '' | *[!0-9]*) die "instance count must be a number, got '$count'" ;;
+    esac
+    if [ "$count" -lt 1 ] || [ "$count" -gt "$BLUEGREEN_SLOTS" ]; then
+        die "instance count must be between 1 and $BLUEGREEN_SLOTS (BLUEGREEN_SLOTS), got $count"
+    fi
+}
+
+# Answers the HTTP status of a URL (000 when nothing answers).
+http_status() {
+    curl -s -o /dev/null -w '%{http_code}' --max-time "${2:-3}" "$1" || true
+}
+
+# One changing command at a time: two operators deploying together would switch traffic under each other.
+take_lock() {
+    mkdir -p "$BLUEGREEN_STATE"
+    exec 9>"$BLUEGREEN_STATE/lock"
+    flock -n 9 || die "another bluegreen command is running (lock: $BLUEGREEN_STATE/lock)"
+}
+
+# Monotonic-enough seconds with one decimal, for reporting how long a step took.
+now_ms() { date +%s%3N; }
+elapsed_since() {
+    local start=$1 ms
+    ms=$(($(now_ms) - start))
+    printf '%d.%01d' $((ms / 1000)) $((ms % 1000 / 100))
+}

@@ -1,0 +1,54 @@
+package dev.pyroom.sandbox.boundary;
+
+import dev.pyroom.sandbox.entity.OutputChunk;
+import dev.pyroom.sandbox.entity.RunLimits;
+import dev.pyroom.sandbox.entity.RunResult;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+
+/** The messages the run WebSocket sends, and the closing line a student reads. */
+final class RunMessages {
+
+    private static final long MB = 1000 * 1000;
+
+    private RunMessages() {}
+
+    static JsonObject output(OutputChunk chunk) {
+        return Json.createObjectBuilder()
+                .add("type", "output")
+                .add("stream", chunk.stream().name().toLowerCase())
+                .add("text", chunk.text())
+                .build();
+    }
+
+    static JsonObject end(RunResult result, RunLimits limits) {
+        return Json.createObjectBuilder()
+                .add("type", "end")
+                .add("ending", result.ending().name())
+                .add("exitCode", result.exitCode())
+                .add("durationMs", result.duration().toMillis())
+                .add("text", endLine(result, limits))
+                .build();
+    }
+
+    static JsonObject error(String text) {
+        return Json.createObjectBuilder().add("type", "error").add("text", text).build();
+    }
+
+    static String endLine(RunResult result, RunLimits limits) {
+        String line = switch (result.ending()) {
+            case EXITED ->
+                result.exitCode() == 0
+                        ? "Program finished (exit code 0)."
+                        : "Program ended with exit code " + result.exitCode() + ".";
+            case TIMED_OUT -> "Stopped: time limit " + limits.wallTime().toSeconds() + " s.";
+            case CPU_LIMIT -> "Stopped: processor time limit " + limits.cpuSeconds() + " s.";
+            case OUT_OF_MEMORY -> "Stopped: out of memory (" + limits.memoryBytes() / MB + " MB).";
+            case OUTPUT_LIMIT -> "Stopped: too much output (" + limits.outputBytes() / MB + " MB).";
+            case FILE_SIZE_LIMIT -> "Stopped: a file grew past " + limits.fileSizeBytes() / MB + " MB.";
+            case STOPPED -> "Stopped.";
+            case SANDBOX_FAILED -> "The sandbox failed; please run again.";
+        };
+        return result.outputTruncated() ? line + " Output was cut short." : line;
+    }
+}

@@ -1,0 +1,184 @@
+package dev.pyroom.workspace.boundary;
+
+import dev.pyroom.identity.boundary.CurrentUser;
+import dev.pyroom.workspace.entity.FileTooLargeException;
+import dev.pyroom.workspace.entity.InvalidNameException;
+import jakarta.faces.application.FacesMessage;
+import jakarta.faces.context.FacesContext;
+import jakarta.faces.view.ViewScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.io.Serializable;
+import java.util.List;
+import org.primefaces.extensions.model.monacoeditor.ELanguage;
+import org.primefaces.extensions.model.monacoeditor.EditorOptions;
+import org.primefaces.model.TreeNode;
+
+/** The editor: one workspace's files, the open file, saving and running. */
+@Named
+@ViewScoped
+public class EditorPage implements Serializable {
+
+    @Inject
+    WorkspaceFiles files;
+
+    @Inject
+    WorkspaceService workspaces;
+
+    @Inject
+    CurrentUser currentUser;
+
+    private long workspaceId;
+    private String workspaceName;
+    private String file;
+    private String content;
+    private String newPath;
+    private List<FileEntry> entries;
+    private TreeNode<FileEntry> tree;
+
+    /** Opens the workspace and the file asked for (or its first Python file); 404 when it is not the user's. */
+    public void open() throws IOException {
+        try {
+            workspaceName = workspaces.get(currentUser.id(), workspaceId).name();
+            reloadTree();
+            if (file == null
+                    || entries.stream()
+                            .noneMatch(entry -> !entry.folder() && entry.path().equals(file))) {
+                file = FileTree.firstFile(entries);
+            }
+            content = file == null ? "" : files.read(currentUser.id(), workspaceId, file);
+        } catch (WorkspaceNotFoundException e) {
+            FacesContext context = FacesContext.getCurrentInstance();
+            context.getExternalContext().responseSendError(HttpServletResponse.SC_NOT_FOUND, "No such workspace");
+            context.responseComplete();
+        }
+    }
+
+    /** Stores the open file; the page says "Saved" only after this has returned without a message. */
+    public void save() {
+        if (file == null) {
+            return;
+        }
+        try {
+            files.save(currentUser.id(), workspaceId, file, content == null ? "" : content);
+        } catch (FileTooLargeException | InvalidNameException | WorkspaceFullException e) {
+            refuse(e.getMessage());
+        }
+    }
+
+    private void switchTo(String path) {
+        save();
+        if (FacesContext.getCurrentInstance().isValidationFailed()) {
+            return;
+        }
+        try {
+            content = files.read(currentUser.id(), workspaceId, path);
+            file = path;
+        } catch (FileNotFoundInWorkspaceException | InvalidNameException e) {
+            refuse(e.getMessage());
+            reloadTree();
+        }
+    }
+
+    public void createFile() {
+        create(false);
+    }
+
+    public void createFolder() {
+        create(true);
+    }
+
+    /** Deletes the open file and opens another. */
+    public void deleteOpenFile() {
+        if (file == null) {
+            return;
+        }
+        String path = file;
+        try {
+            files.delete(currentUser.id(), workspaceId, path);
+            reloadTree();
+            if (file != null && (file.equals(path) || file.startsWith(path + "/"))) {
+                file = FileTree.firstFile(entries);
+                content = file == null ? "" : files.read(currentUser.id(), workspaceId, file);
+            }
+        } catch (FileNotFoundInWorkspaceException | InvalidNameException e) {
+            reloadTree();
+        }
+    }
+
+    private void create(boolean folder) {
+        try {
+            FileEntry created = folder
+                    ? files.createFolder(currentUser.id(), workspaceId, newPath)
+                    : files.save(currentUser.id(), workspaceId, newPath, "");
+            newPath = null;
+            reloadTree();
+            if (!folder) {
+                switchTo(created.path());
+            }
+        } catch (InvalidNameException | WorkspaceFullException e) {
+            refuse(e.getMessage());
+        }
+    }
+
+    private void reloadTree() {
+        entries = files.list(currentUser.id(), workspaceId);
+        tree = FileTree.of(entries);
+    }
+
+    private static void refuse(String message) {
+        FacesContext context = FacesContext.getCurrentInstance();
+        context.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_ERROR, message, null));
+        context.validationFailed();
+    }
+
+    public EditorOptions getEditorOptions() {
+        return new EditorOptions()
+                .setLanguage(ELanguage.PYTHON)
+                .setFontSize(14)
+                .setTabSize(4)
+                .setAutomaticLayout(true);
+    }
+
+    public long getWorkspaceId() {
+        return workspaceId;
+    }
+
+    public void setWorkspaceId(long workspaceId) {
+        this.workspaceId = workspaceId;
+    }
+
+    public String getWorkspaceName() {
+        return workspaceName;
+    }
+
+    public String getFile() {
+        return file;
+    }
+
+    public void setFile(String file) {
+        this.file = file;
+    }
+
+    public String getContent() {
+        return content;
+    }
+
+    public void setContent(String content) {
+        this.content = content;
+    }
+
+    public String getNewPath() {
+        return newPath;
+    }
+
+    public void setNewPath(String newPath) {
+        this.newPath = newPath;
+    }
+
+    public TreeNode<FileEntry> getTree() {
+        return tree;
+    }
+}
