@@ -13,8 +13,16 @@ install_prerequisites() {
     command -v bwrap >/dev/null || missing+=(bubblewrap)
     [ -x /usr/bin/python3 ] || missing+=(python3)
     /usr/bin/python3 -c 'import seccomp' 2>/dev/null || missing+=(python3-seccomp)
+    # Lint: pylint and pyflakes for the system's Python.
+    /usr/bin/python3 -c 'import pylint' 2>/dev/null || missing+=(pylint)
+    /usr/bin/python3 -c 'import pyflakes' 2>/dev/null || missing+=(python3-pyflakes)
     if [ "$purpose" = test ]; then
         command -v chromium >/dev/null || missing+=(chromium)
+        if [ "$PYROOM_TEST_COMPOSE" = 1 ]; then
+            command -v dockerd >/dev/null || missing+=(docker.io)
+            command -v docker-compose >/dev/null || missing+=(docker-compose)
+            command -v debootstrap >/dev/null || missing+=(debootstrap)
+        fi
     fi
     if [ ${#missing[@]} -gt 0 ]; then
         say "installing ${missing[*]}"
