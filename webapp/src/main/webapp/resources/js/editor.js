@@ -1,5 +1,5 @@
 /*
- * The editor page's behaviour: saving (button, Ctrl/Cmd-S, and a short pause after typing), and running the open
+ * The editor page's behaviour (lint lives in lint.js): saving (button, Ctrl/Cmd-S, and a short pause after typing), and running the open
  * file over a WebSocket with live output, typed input and Stop. Program output is added as text, never as markup.
  */
 var Pyroom = window.Pyroom || {};
@@ -42,6 +42,7 @@ Pyroom.editor = (function () {
             clearTimeout(autosaveTimer);
             autosaveTimer = setTimeout(save, AUTOSAVE_PAUSE_MS);
         });
+        Pyroom.lint.attach(monacoEditor, file);
         monacoEditor.addCommand(window.monaco.KeyMod.CtrlCmd | window.monaco.KeyCode.KeyS, save);
     }
 

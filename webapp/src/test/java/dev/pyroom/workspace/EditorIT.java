@@ -63,6 +63,43 @@ class EditorIT {
 
         assertThat(page.locator("#output")).containsText("Hello, Ada");
         assertThat(page.locator("#output")).containsText("Program finished (exit code 0).");
+
+        replaceCode(page, "print('second version')\n");
+        page.locator("[id$=':run']").click();
+        assertThat(page.locator("#output")).containsText("second version");
+    }
+
+    @Test
+    void anUndefinedNameIsMarkedAndExplainedUntilItIsFixed() {
+        Page page = openNewWorkspace("student");
+
+        replaceCode(page, "greeting = 'hi'\nprint(greting)\n");
+
+        Locator problem = page.locator("#problems li", new Page.LocatorOptions().setHasText("Line 2"));
+        assertThat(problem).containsText("undefined-variable");
+        assertThat(page.locator(".monaco-editor .squiggly-error")).not().hasCount(0);
+        problem.click();
+        assertThat(page.locator("#explanation-title")).not().isEmpty();
+        assertThat(page.locator("#explanation-after")).not().isEmpty();
+
+        replaceCode(page, "greeting = 'hi'\nprint(greeting)\n");
+
+        assertThat(page.locator("#problems li")).hasCount(0);
+        assertThat(page.locator(".monaco-editor .squiggly-error")).hasCount(0);
+    }
+
+    @Test
+    void theTerminalRunsShellCommandsInTheWorkspace() {
+        Page page = openNewWorkspace("student");
+
+        page.locator("[id$=':openTerminal']").click();
+        Locator screen = page.locator("#terminal .xterm-rows");
+        page.locator("#terminal").click();
+        page.keyboard().type("ls\r");
+        assertThat(screen).containsText("main.py");
+        page.keyboard().type("python3 -V\r");
+
+        assertThat(screen).containsText("Python 3.");
     }
 
     @Test

@@ -2,7 +2,9 @@ package dev.pyroom.sandbox.boundary;
 
 import dev.pyroom.platform.control.NodeIdentity;
 import dev.pyroom.sandbox.control.SandboxClaims;
+import dev.pyroom.sandbox.control.SandboxSyncBack;
 import jakarta.annotation.security.PermitAll;
+import jakarta.ejb.Asynchronous;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
@@ -11,7 +13,7 @@ import java.time.OffsetDateTime;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
-/** Records what happened in a sandbox once a run ends, on the sandbox's own thread and in a transaction of its own. */
+/** Records what happened in a sandbox once a run ends, in a transaction of its own. */
 @Stateless
 @PermitAll
 public class SandboxBookkeeping {
@@ -24,12 +26,22 @@ public class SandboxBookkeeping {
     @Inject
     NodeIdentity node;
 
+    @Inject
+    SandboxSyncBack syncBack;
+
+    /**
+     * Brings the files the run changed back into the database and marks the sandbox idle, if this node still holds
+     * the workspace's claim (a sandbox another node took over is stale). Asynchronous: runs end on the sandbox's own
+     * thread, which must go on delivering the sandbox's answers while this asks for its changes.
+     */
+    @Asynchronous
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
     public void runEnded(long workspaceId) {
         try {
-            claims.lock(workspaceId)
-                    .filter(claim -> claim.isHeldBy(node.id()))
-                    .ifPresent(claim -> claim.idle(OffsetDateTime.now()));
+            claims.lock(workspaceId).filter(claim -> claim.isHeldBy(node.id())).ifPresent(claim -> {
+                syncBack.syncBack(workspaceId);
+                claim.idle(OffsetDateTime.now());
+            });
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "Could not record the end of a run in workspace " + workspaceId, e);
         }

@@ -6,6 +6,9 @@ import dev.pyroom.sandbox.control.Run;
 import dev.pyroom.sandbox.control.RunListener;
 import dev.pyroom.sandbox.control.SandboxClaims;
 import dev.pyroom.sandbox.control.SandboxSettings;
+import dev.pyroom.sandbox.control.SessionSandbox;
+import dev.pyroom.sandbox.control.Terminal;
+import dev.pyroom.sandbox.control.TerminalListener;
 import dev.pyroom.sandbox.entity.RunLimits;
 import dev.pyroom.sandbox.entity.RunRequest;
 import dev.pyroom.workspace.boundary.WorkspaceNotFoundException;
@@ -57,18 +60,22 @@ public class SandboxService {
      * @throws WorkspaceNotFoundException when the owner has no such workspace
      */
     public Run run(long ownerId, long workspaceId, String entryFile, RunListener listener) {
-        workspaces.findOwned(ownerId, workspaceId).orElseThrow(() -> new WorkspaceNotFoundException(workspaceId));
         FilePath entry = new FilePath(entryFile);
-        takeOverFromOtherNode(workspaceId);
-        var obtained = sandboxes.obtain(workspaceId, () -> files.inWorkspace(workspaceId));
-        if (obtained.opened()) {
-            claims.claim(workspaceId, ownerId, node.id(), BACKEND);
-        }
+        SessionSandbox sandbox = sandboxFor(ownerId, workspaceId);
         claims.lock(workspaceId).ifPresent(claim -> claim.running(OffsetDateTime.now()));
         RunRequest request = RunRequest.of(entry.value()).withLimits(settings.runLimits());
-        Run run = obtained.sandbox().start(request, listener);
+        Run run = sandbox.start(request, listener);
         run.result().whenComplete((result, error) -> bookkeeping.runEnded(workspaceId));
         return run;
+    }
+
+    /**
+     * Opens a shell in the workspace's sandbox on this node, opening the sandbox first if needed.
+     *
+     * @throws WorkspaceNotFoundException when the owner has no such workspace
+     */
+    public Terminal openTerminal(long ownerId, long workspaceId, int cols, int rows, TerminalListener listener) {
+        return sandboxFor(ownerId, workspaceId).openTerminal(cols, rows, listener);
     }
 
     /** The limits new runs get. */
@@ -81,6 +88,17 @@ public class SandboxService {
         workspaces.findOwned(ownerId, workspaceId).orElseThrow(() -> new WorkspaceNotFoundException(workspaceId));
         sandboxes.close(workspaceId);
         claims.release(workspaceId, node.id());
+    }
+
+    /** The owner's workspace's sandbox on this node, opened from the database and claimed if there is none. */
+    private SessionSandbox sandboxFor(long ownerId, long workspaceId) {
+        workspaces.findOwned(ownerId, workspaceId).orElseThrow(() -> new WorkspaceNotFoundException(workspaceId));
+        takeOverFromOtherNode(workspaceId);
+        var obtained = sandboxes.obtain(workspaceId, () -> files.inWorkspace(workspaceId));
+        if (obtained.opened()) {
+            claims.claim(workspaceId, ownerId, node.id(), BACKEND);
+        }
+        return obtained.sandbox();
     }
 
     /**

@@ -1,10 +1,12 @@
 package dev.pyroom.sandbox.control;
 
 import dev.pyroom.sandbox.entity.RunRequest;
-import dev.pyroom.sandbox.entity.StandardStream;
+import dev.pyroom.sandbox.entity.TerminalSize;
+import dev.pyroom.workspace.control.FileChange;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -16,7 +18,7 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * A sandbox whose PID 1 is the agent ({@code sandbox/agent.py}), reached through the launcher process's stdin and
+ * A sandbox whose PID 1 is the agent ({@code sandbox/agent/agent.py}), reached through the launcher process's stdin and
  * stdout. Knows nothing of how the sandbox was built, only of the agent's protocol and the cgroup it lives in.
  */
 final class AgentSandbox implements Sandbox {
@@ -27,24 +29,31 @@ final class AgentSandbox implements Sandbox {
 
     private final LauncherProcess launcher;
     private final AgentConnection connection;
+    private final AgentRequests requests;
+    private final AgentWorkspace workspace = new AgentWorkspace(this::ask);
+    private final AgentTerminals terminals;
+    private final AgentRuns runs;
     private final CgroupSlot cgroup;
-    private final int ownProcesses;
+    private final SandboxLimits limits;
     private final Consumer<AgentSandbox> onEnded;
     private final CompletableFuture<Void> ready = new CompletableFuture<>();
     private final Thread reader;
     private final Object lock = new Object();
-    private AgentRun current;
     private boolean closing;
     private boolean ended;
 
     private AgentSandbox(
             LauncherProcess launcher, CgroupSlot cgroup, int ownProcesses, Consumer<AgentSandbox> onEnded) {
+        String name = "pyroom-sandbox-" + THREADS.incrementAndGet();
         this.launcher = launcher;
-        this.connection = new AgentConnection(launcher.stdout(), launcher.stdin());
+        this.connection = new AgentConnection(launcher.stdout(), launcher.stdin(), name);
+        this.requests = new AgentRequests(connection);
         this.cgroup = cgroup;
-        this.ownProcesses = ownProcesses;
+        this.limits = new SandboxLimits(cgroup, ownProcesses);
+        this.runs = new AgentRuns(connection, cgroup, limits);
+        this.terminals = new AgentTerminals(connection, limits);
         this.onEnded = onEnded;
-        this.reader = new Thread(this::readAgent, "pyroom-sandbox-" + THREADS.incrementAndGet());
+        this.reader = new Thread(this::readAgent, name);
         reader.setDaemon(true);
     }
 
@@ -91,22 +100,34 @@ final class AgentSandbox implements Sandbox {
     @Override
     public Run start(RunRequest request, RunListener listener) {
         synchronized (lock) {
-            if (closing || ended) {
-                throw new IllegalStateException("the sandbox has ended");
-            }
-            if (current != null) {
-                throw new IllegalStateException("a run is still going in this sandbox");
-            }
-            try {
-                cgroup.limitRun(request.limits().memoryBytes(), request.limits().processes() + ownProcesses);
-                AgentRun run = new AgentRun(connection, listener, cgroup);
-                connection.send(AgentConnection.RUN, AgentRun.encode(request, !cgroup.limitsMemory()));
-                current = run;
-                return run;
-            } catch (IOException e) {
-                throw new SandboxException("cannot start a run in the sandbox", e);
-            }
+            requireOpen();
+            return runs.start(request, listener);
         }
+    }
+
+    @Override
+    public List<FileChange> collectChanges() {
+        return workspace.collectChanges();
+    }
+
+    @Override
+    public void writeFile(String path, byte[] content) {
+        workspace.writeFile(path, content);
+    }
+
+    @Override
+    public void deleteFile(String path) {
+        workspace.deleteFile(path);
+    }
+
+    @Override
+    public void makeFolder(String path) {
+        workspace.makeFolder(path);
+    }
+
+    @Override
+    public Terminal openTerminal(int cols, int rows, TerminalListener listener) {
+        return terminals.open(new TerminalSize(cols, rows), listener, this::ask);
     }
 
     @Override
@@ -131,6 +152,22 @@ final class AgentSandbox implements Sandbox {
         }
     }
 
+    private AgentRequests.Answer ask(byte type, byte[] payload) {
+        if (Thread.currentThread() == reader) {
+            throw new IllegalStateException("a sandbox listener cannot wait for its own sandbox");
+        }
+        synchronized (lock) {
+            requireOpen();
+        }
+        return requests.ask(type, payload);
+    }
+
+    private void requireOpen() {
+        if (closing || ended) {
+            throw new IllegalStateException("the sandbox has ended");
+        }
+    }
+
     private void readAgent() {
         try {
             Optional<AgentConnection.Frame> frame;
@@ -147,14 +184,10 @@ final class AgentSandbox implements Sandbox {
     }
 
     private void handle(AgentConnection.Frame frame) {
-        switch (frame.type()) {
-            case AgentConnection.HELLO -> ready.complete(null);
-            case AgentConnection.STDOUT ->
-                currentRun().ifPresent(run -> run.output(StandardStream.STDOUT, frame.payload()));
-            case AgentConnection.STDERR ->
-                currentRun().ifPresent(run -> run.output(StandardStream.STDERR, frame.payload()));
-            case AgentConnection.EXIT -> finishedRun().ifPresent(run -> run.exited(AgentExit.parse(frame.payload())));
-            default -> throw new IllegalStateException("unexpected frame from sandbox agent: " + frame.type());
+        if (frame.type() == AgentConnection.HELLO) {
+            ready.complete(null);
+        } else if (!terminals.handle(frame) && !runs.handle(frame) && !requests.handle(frame)) {
+            throw new IllegalStateException("unexpected frame from sandbox agent: " + frame.type());
         }
     }
 
@@ -163,36 +196,21 @@ final class AgentSandbox implements Sandbox {
         launcher.awaitExit();
         String errors = launcher.takeErrors();
         ready.completeExceptionally(new SandboxException("sandbox ended before it was ready: " + errors));
-        AgentRun abandoned;
+        Optional<AgentRun> abandoned;
         boolean byOwner;
         synchronized (lock) {
-            abandoned = current;
-            current = null;
+            abandoned = runs.takeCurrent();
             ended = true;
             byOwner = closing;
         }
         if (!byOwner && !errors.isBlank()) {
             LOG.warning(() -> "sandbox ended unexpectedly: " + errors);
         }
-        if (abandoned != null) {
-            abandoned.abandoned(byOwner);
-        }
+        abandoned.ifPresent(run -> run.abandoned(byOwner));
+        requests.end();
+        terminals.endAll();
         cgroup.release();
         onEnded.accept(this);
-    }
-
-    private Optional<AgentRun> currentRun() {
-        synchronized (lock) {
-            return Optional.ofNullable(current);
-        }
-    }
-
-    private Optional<AgentRun> finishedRun() {
-        synchronized (lock) {
-            AgentRun run = current;
-            current = null;
-            return Optional.ofNullable(run);
-        }
     }
 
     private boolean isClosing() {

@@ -14,8 +14,8 @@ import java.util.logging.Logger;
 
 /**
  * Sandboxes built with bubblewrap: new user, PID, network, IPC, UTS, cgroup and mount namespaces; a read-only system;
- * the workspace as the only writable directory besides sized tmpfs mounts; a seccomp filter; a cleared environment;
- * and a cgroup per sandbox, taken from a pool.
+ * sized tmpfs mounts as the only writable places, the workspace among them, seeded from a read-only host folder; a
+ * seccomp filter; a cleared environment; and a cgroup per sandbox, taken from a pool.
  */
 public final class BubblewrapBackend implements SandboxBackend {
 

@@ -34,7 +34,8 @@ final class BubblewrapCommand {
     private static final String LAUNCHER = "read -r _ || exit 70; exec \"$@\" 3<\"$0\"";
     private static final String ISOLATION = "--unshare-user --disable-userns --unshare-pid --unshare-net --unshare-ipc"
             + " --unshare-uts --unshare-cgroup-try --die-with-parent --as-pid-1 --new-session --seccomp 3";
-    private static final String AGENT = "/run/pyroom/agent.py";
+    private static final String AGENT_HOME = "/run/pyroom/agent";
+    private static final String SEED = "/run/pyroom/seed";
     private static final List<String> ROOT_SYSTEM_DIRECTORIES =
             List.of("bin", "sbin", "lib", "lib32", "lib64", "libx32");
     private static final List<String> SYNTHETIC_ETC = List.of("passwd", "group", "hosts", "hostname");
@@ -69,9 +70,12 @@ final class BubblewrapCommand {
         List<String> command = new ArrayList<>(fixed);
         add(command, "--size", Long.toString(spec.tmpBytes()), "--tmpfs", "/tmp");
         add(command, "--size", Long.toString(SMALL_TMPFS_BYTES), "--tmpfs", HOME);
-        add(command, "--bind", spec.workspace().toString(), WORKSPACE);
+        // The host folder is only the seed the agent copies into a sized tmpfs: programs can neither fill the host's
+        // disk nor leave links, FIFOs or hard links anywhere the host will look.
+        add(command, "--ro-bind", spec.workspace().toString(), SEED);
+        add(command, "--size", Long.toString(spec.workspaceBytes()), "--tmpfs", WORKSPACE);
         add(command, "--remount-ro", "/", "--chdir", WORKSPACE);
-        add(command, python, "-I", AGENT, WORKSPACE);
+        add(command, python, "-I", AGENT_HOME + "/agent.py", SEED, WORKSPACE);
         return command;
     }
 
@@ -95,7 +99,7 @@ final class BubblewrapCommand {
         }
         add(command, "--proc", "/proc", "--dev", "/dev");
         add(command, "--size", Long.toString(SMALL_TMPFS_BYTES), "--tmpfs", "/dev/shm", "--remount-ro", "/dev");
-        add(command, "--ro-bind", runtime.agent().toString(), AGENT);
+        add(command, "--ro-bind", runtime.agentHome().toString(), AGENT_HOME);
     }
 
     /** The few host files programs need from /etc, plus the interpreter's own configuration. */

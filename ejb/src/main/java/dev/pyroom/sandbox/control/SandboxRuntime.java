@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
@@ -15,7 +16,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 /**
- * The host files a backend binds read-only into every sandbox: the agent, the seccomp filter and a synthetic
+ * The host files a backend binds read-only into every sandbox: the agent's modules, the seccomp filter and a synthetic
  * {@code /etc} that names the sandbox's user without revealing the host's accounts.
  */
 final class SandboxRuntime implements AutoCloseable {
@@ -38,7 +39,15 @@ final class SandboxRuntime implements AutoCloseable {
             ::1 localhost ip6-localhost ip6-loopback
             127.0.1.1 pyroom
             """;
-    private static final long FILTER_TIMEOUT_SECONDS = 30;
+    private static final List<String> AGENT_MODULES = List.of(
+            "agent.py",
+            "pyroom_frames.py",
+            "pyroom_limits.py",
+            "pyroom_processes.py",
+            "pyroom_run.py",
+            "pyroom_terminal.py",
+            "pyroom_workspace.py");
+    private static final long PYTHON_TIMEOUT_SECONDS = 30;
     private static final Set<PosixFilePermission> DIRECTORY = PosixFilePermissions.fromString("rwxr-xr-x");
     private static final Set<PosixFilePermission> FILE = PosixFilePermissions.fromString("rw-r--r--");
 
@@ -55,13 +64,17 @@ final class SandboxRuntime implements AutoCloseable {
             // Sandboxes may run as another host user, who must be able to read these files.
             Files.setPosixFilePermissions(directory, DIRECTORY);
             Files.setPosixFilePermissions(Files.createDirectory(directory.resolve("etc")), DIRECTORY);
-            runtime.copyResource("agent.py");
+            Files.setPosixFilePermissions(Files.createDirectory(runtime.agentHome()), DIRECTORY);
+            for (String module : AGENT_MODULES) {
+                runtime.copyResource("agent/" + module);
+            }
             runtime.copyResource("seccomp_filter.py");
             writeEtc(directory, "passwd", PASSWD);
             writeEtc(directory, "group", GROUP);
             writeEtc(directory, "hosts", HOSTS);
             writeEtc(directory, "hostname", HOSTNAME + "\n");
             runtime.buildSeccompFilter(python);
+            runtime.compileAgent(python);
             return runtime;
         } catch (IOException | RuntimeException e) {
             runtime.close();
@@ -69,8 +82,9 @@ final class SandboxRuntime implements AutoCloseable {
         }
     }
 
-    Path agent() {
-        return directory.resolve("agent.py");
+    /** The folder of the agent's modules; {@code agent.py} starts it. */
+    Path agentHome() {
+        return directory.resolve("agent");
     }
 
     Path seccompFilter() {
@@ -113,23 +127,46 @@ final class SandboxRuntime implements AutoCloseable {
     }
 
     private void buildSeccompFilter(Path python) throws IOException {
-        ProcessBuilder builder = new ProcessBuilder(List.of(
-                        python.toString(),
-                        "-I",
-                        directory.resolve("seccomp_filter.py").toString(),
-                        seccompFilter().toString()))
-                .redirectErrorStream(true);
+        runPython(
+                python,
+                "cannot build the sandbox's seccomp filter with " + python + " (is python3-seccomp installed?)",
+                directory.resolve("seccomp_filter.py").toString(),
+                seccompFilter().toString());
+    }
+
+    /**
+     * Compiles the agent's modules once, here: the sandbox sees them read-only, so every sandbox would otherwise compile
+     * them again as it starts.
+     */
+    private void compileAgent(Path python) throws IOException {
+        runPython(
+                python,
+                "cannot compile the sandbox agent with " + python,
+                "-m",
+                "compileall",
+                "-q",
+                agentHome().toString());
+        try (Stream<Path> compiled = Files.walk(agentHome())) {
+            for (Path path : compiled.toList()) {
+                Files.setPosixFilePermissions(path, Files.isDirectory(path) ? DIRECTORY : FILE);
+            }
+        }
+    }
+
+    private static void runPython(Path python, String failure, String... arguments) throws IOException {
+        List<String> command = new ArrayList<>(List.of(python.toString(), "-I"));
+        command.addAll(List.of(arguments));
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
         builder.environment().clear();
         Process process = builder.start();
         try {
             String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-            if (!process.waitFor(FILTER_TIMEOUT_SECONDS, TimeUnit.SECONDS) || process.exitValue() != 0) {
-                throw new SandboxException("cannot build the sandbox's seccomp filter with " + python
-                        + " (is python3-seccomp installed?): " + output.strip());
+            if (!process.waitFor(PYTHON_TIMEOUT_SECONDS, TimeUnit.SECONDS) || process.exitValue() != 0) {
+                throw new SandboxException(failure + ": " + output.strip());
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new SandboxException("interrupted while building the seccomp filter", e);
+            throw new SandboxException("interrupted while preparing sandboxes", e);
         } finally {
             process.destroyForcibly();
         }

@@ -1,8 +1,10 @@
 package dev.pyroom.sandbox.control;
 
 import dev.pyroom.sandbox.entity.RunRequest;
+import dev.pyroom.workspace.control.FileChange;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.List;
 import java.util.Objects;
 
 /** One workspace's sandbox on this node, with the host folder it works in. */
@@ -27,6 +29,35 @@ public final class SessionSandbox implements AutoCloseable {
         Run run = sandbox.start(request, listener);
         run.result().whenComplete((result, error) -> lastActivity = Instant.now());
         return run;
+    }
+
+    /** @see Sandbox#collectChanges() */
+    public List<FileChange> collectChanges() {
+        return sandbox.collectChanges();
+    }
+
+    /** Puts a file the editor saved into the live sandbox. @see Sandbox#writeFile(String, byte[]) */
+    public void writeFile(String path, byte[] content) {
+        lastActivity = Instant.now();
+        sandbox.writeFile(path, content);
+    }
+
+    /** @see Sandbox#deleteFile(String) */
+    public void deleteFile(String path) {
+        lastActivity = Instant.now();
+        sandbox.deleteFile(path);
+    }
+
+    /** @see Sandbox#makeFolder(String) */
+    public void makeFolder(String path) {
+        lastActivity = Instant.now();
+        sandbox.makeFolder(path);
+    }
+
+    /** @see Sandbox#openTerminal(int, int, TerminalListener) */
+    public Terminal openTerminal(int cols, int rows, TerminalListener listener) {
+        lastActivity = Instant.now();
+        return sandbox.openTerminal(cols, rows, listener);
     }
 
     public long workspaceId() {

@@ -14,8 +14,8 @@ import java.util.HexFormat;
 import java.util.List;
 
 /**
- * The host folders sandboxes work in: {@code <root>/<node>/<random>}. Random names, so that a path seen inside a
- * sandbox says nothing about whose workspace it is.
+ * The host folders sandboxes start from: {@code <root>/<node>/<random>}, bound read-only into the sandbox, which
+ * works on a copy. Random names, so that a path seen inside a sandbox says nothing about whose workspace it is.
  */
 final class WorkspaceFolders {
 
@@ -48,8 +48,7 @@ final class WorkspaceFolders {
     }
 
     /**
-     * Deletes a folder tree. Links are deleted, never followed; call it only once nothing runs in the sandbox any more,
-     * so that nobody can swap a folder for a link while it works.
+     * Deletes a folder tree. Links are deleted, never followed, though sandboxes cannot write these folders anyway.
      */
     static void delete(Path folder) {
         if (!Files.exists(folder)) {

@@ -11,6 +11,7 @@ import dev.pyroom.workspace.entity.WorkspaceFile;
 import dev.pyroom.workspace.entity.WorkspaceUsage;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.Stateless;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
 import java.time.OffsetDateTime;
@@ -29,6 +30,9 @@ public class WorkspaceFiles {
 
     @Inject
     WorkspaceLimits limits;
+
+    @Inject
+    Event<WorkspaceFileChanged> changed;
 
     /** Every folder and file, parents before children. */
     public List<FileEntry> list(long ownerId, long workspaceId) {
@@ -61,12 +65,14 @@ public class WorkspaceFiles {
             }
             refuseOverLimits(workspaceId, 0, bytes(content) - file.getSizeBytes());
             file.write(content, now);
+            changed.fire(new WorkspaceFileChanged(workspaceId, filePath.value(), false, content));
             return FileEntry.of(file);
         }
         createParents(workspace, filePath, now);
         refuseOverLimits(workspaceId, 1, bytes(content));
         WorkspaceFile created = WorkspaceFile.file(workspace, filePath, content, now);
         files.add(created);
+        changed.fire(new WorkspaceFileChanged(workspaceId, filePath.value(), false, content));
         return FileEntry.of(created);
     }
 
@@ -83,6 +89,7 @@ public class WorkspaceFiles {
         refuseOverLimits(workspaceId, 1, 0);
         WorkspaceFile created = WorkspaceFile.folder(workspace, folder, now);
         files.add(created);
+        changed.fire(new WorkspaceFileChanged(workspaceId, folder.value(), true, null));
         return FileEntry.of(created);
     }
 
@@ -96,6 +103,7 @@ public class WorkspaceFiles {
                 .filter(other -> other.getPath().value().startsWith(prefix))
                 .forEach(files::remove);
         files.remove(file);
+        changed.fire(new WorkspaceFileChanged(workspaceId, target.value(), false, null));
     }
 
     private void createParents(Workspace workspace, FilePath path, OffsetDateTime now) {
@@ -106,6 +114,7 @@ public class WorkspaceFiles {
             if (existing.isEmpty()) {
                 refuseOverLimits(workspace.getId(), 1, 0);
                 files.add(WorkspaceFile.folder(workspace, parent, now));
+                changed.fire(new WorkspaceFileChanged(workspace.getId(), parent.value(), true, null));
             } else if (existing.get().getKind() == WorkspaceFile.Kind.FILE) {
                 throw new InvalidNameException(parent + " is a file, not a folder.");
             }

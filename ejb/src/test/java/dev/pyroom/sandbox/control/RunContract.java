@@ -9,7 +9,6 @@ import dev.pyroom.sandbox.entity.RunEnding;
 import dev.pyroom.sandbox.entity.RunLimits;
 import dev.pyroom.sandbox.entity.RunRequest;
 import dev.pyroom.sandbox.entity.RunResult;
-import java.nio.file.Files;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.Test;
@@ -76,10 +75,10 @@ abstract class RunContract extends SandboxContract {
 
     @Test
     void passesArgumentsAndRunsInTheWorkspace() throws Exception {
-        Files.createDirectory(workspace.resolve("lesson"));
-        Files.writeString(workspace.resolve("lesson/helper.py"), "GREETING = 'hi'\n");
-        Files.writeString(
-                workspace.resolve("lesson/task.py"),
+        sandbox.makeFolder("lesson");
+        write("lesson/helper.py", "GREETING = 'hi'\n");
+        write(
+                "lesson/task.py",
                 "import os, sys\nfrom helper import GREETING\nprint(GREETING, sys.argv, os.getcwd())\n");
         Transcript transcript = new Transcript();
 
@@ -101,7 +100,7 @@ abstract class RunContract extends SandboxContract {
 
     @Test
     void streamsOutputWhileTheProgramWaitsForInput() throws Exception {
-        Files.writeString(workspace.resolve("main.py"), "name = input('Name? ')\nprint(f'Hello, {name}!')\n");
+        write("main.py", "name = input('Name? ')\nprint(f'Hello, {name}!')\n");
         CompletableFuture<Run> running = new CompletableFuture<>();
         Transcript transcript = new Transcript(stdout -> {
             if (stdout.equals("Name? ")) {
@@ -126,7 +125,7 @@ abstract class RunContract extends SandboxContract {
 
     @Test
     void runsOneProgramAtATime() throws Exception {
-        Files.writeString(workspace.resolve("main.py"), "input()\n");
+        write("main.py", "input()\n");
         Run first = sandbox.start(RunRequest.of("main.py"), new Transcript());
 
         assertThrows(IllegalStateException.class, () -> sandbox.start(RunRequest.of("main.py"), new Transcript()));
@@ -138,7 +137,7 @@ abstract class RunContract extends SandboxContract {
 
     @Test
     void closingTheSandboxStopsTheRun() throws Exception {
-        Files.writeString(workspace.resolve("main.py"), "input()\n");
+        write("main.py", "input()\n");
         Run run = sandbox.start(RunRequest.of("main.py"), new Transcript());
 
         sandbox.close();

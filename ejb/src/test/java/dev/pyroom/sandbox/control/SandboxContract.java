@@ -7,9 +7,11 @@ import dev.pyroom.sandbox.entity.RunRequest;
 import dev.pyroom.sandbox.entity.RunResult;
 import dev.pyroom.sandbox.entity.SandboxSpec;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import org.junit.jupiter.api.AfterAll;
@@ -74,11 +76,24 @@ abstract class SandboxContract {
     }
 
     Outcome run(String program, RunLimits limits, Consumer<Run> whileRunning) throws Exception {
-        Files.writeString(workspace.resolve("main.py"), program);
+        write("main.py", program);
         Transcript transcript = new Transcript();
         Run run = sandbox.start(RunRequest.of("main.py").withLimits(limits), transcript);
         whileRunning.accept(run);
         return new Outcome(await(run), transcript);
+    }
+
+    /** Runs a program with arguments, which unlike its text are in no file the program could search. */
+    Outcome runWith(String program, String... arguments) throws Exception {
+        write("main.py", program);
+        Transcript transcript = new Transcript();
+        Run run = sandbox.start(RunRequest.of("main.py").withArguments(List.of(arguments)), transcript);
+        return new Outcome(await(run), transcript);
+    }
+
+    /** Puts a file into the sandbox's workspace, as the editor does. */
+    void write(String path, String content) {
+        sandbox.writeFile(path, content.getBytes(StandardCharsets.UTF_8));
     }
 
     static RunResult await(Run run) throws Exception {

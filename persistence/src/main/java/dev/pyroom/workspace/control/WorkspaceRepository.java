@@ -26,6 +26,11 @@ public class WorkspaceRepository {
                 .getResultList();
     }
 
+    /** The workspace whoever owns it, for work the system does on its own, such as syncing a sandbox back. */
+    public Optional<Workspace> find(long workspaceId) {
+        return Optional.ofNullable(em.find(Workspace.class, workspaceId));
+    }
+
     /** The workspace, only if it belongs to that owner: callers never learn that another user's exists. */
     public Optional<Workspace> findOwned(long ownerId, long workspaceId) {
         return Optional.ofNullable(em.find(Workspace.class, workspaceId)).filter(w -> w.isOwnedBy(ownerId));

@@ -1,81 +1,51 @@
-"""Pyroom sandbox agent.
-
-Runs as PID 1 inside a sandbox, started once per sandbox. For every run it forks a
-clean child that becomes the student's program, so a run costs a fork instead of an
-interpreter start. The host drives it with framed messages on stdin and reads framed
-events on stdout: one byte of type, four bytes of big-endian length, the payload.
-
-Being PID 1 makes the agent immune to signals from the programs it runs and lets
-kill(-1) end every process of a run, daemons included.
-"""
+"""One run: a child forked from the agent that becomes the student's program, with its own limits."""
 
 import atexit
 import builtins
-import ctypes
 import io
 import os
 import resource
 import select
 import signal
-import struct
 import sys
 import time
 import types
 
-HEADER = struct.Struct(">cI")
-READ_SIZE = 65536
+from pyroom_frames import READ_SIZE, send
+from pyroom_limits import adjust_oom_score, limit, limit_open_files, set_dumpable
+
 MAX_PENDING_INPUT = 1 << 20
 REAP_INTERVAL_MS = 500
-PR_SET_DUMPABLE = 4
 OWN_PROCESSES = 1
-
-
-def send(kind, payload=b""):
-    data = memoryview(HEADER.pack(kind, len(payload)) + payload)
-    while data:
-        data = data[os.write(1, data):]
-
-
-def set_dumpable(value):
-    # A non-dumpable agent cannot be read or written through /proc/1/mem or /proc/1/environ by the programs it runs.
-    ctypes.CDLL(None).prctl(PR_SET_DUMPABLE, value, 0, 0, 0)
-
-
-def kill_everything():
-    try:
-        os.kill(-1, signal.SIGKILL)
-    except ProcessLookupError:
-        pass
-
-
-def reap_everything():
-    while True:
-        try:
-            os.waitpid(-1, 0)
-        except ChildProcessError:
-            return
+RUN_OOM_SCORE_ADJ = "1000"
 
 
 class Run:
-    def __init__(self, workspace, fields):
+    """A run as the agent drives it.
+
+    sweep kills and reaps every process that belongs to no terminal; terminal_processes is how many the terminals
+    have, which the run's process limit must leave room for.
+    """
+
+    def __init__(self, workspace, fields, sweep, terminal_processes):
         wall_ms, cpu_seconds, address_space, processes, output_cap, file_size = (int(f) for f in fields[:6])
         self.workspace = workspace
         self.deadline = time.monotonic() + wall_ms / 1000
         self.cpu_seconds = cpu_seconds
         self.address_space = address_space
-        self.processes = processes
+        self.processes = processes + OWN_PROCESSES + terminal_processes
         self.output_cap = output_cap
         self.file_size = file_size
         self.entry = os.fsdecode(fields[6])
         self.arguments = [os.fsdecode(argument) for argument in fields[7:]]
+        self.sweep = sweep
         self.sent = 0
         self.truncated = False
         self.forced = None
         self.pending_input = bytearray()
         self.close_input_when_flushed = False
-        self.finished = False
 
-    def start(self):
+    def start(self, reaper):
         stdin_r, self.stdin_w = os.pipe()
         stdout_r, stdout_w = os.pipe()
         stderr_r, stderr_w = os.pipe()
@@ -89,6 +59,7 @@ class Run:
             os.closerange(3, status_w)
             os.closerange(status_w + 1, resource.getrlimit(resource.RLIMIT_NOFILE)[0])
             become_program(self, status_w)
+        reaper.watch(self.pid)
         for fd in (stdin_r, stdout_w, stderr_w, status_w):
             os.close(fd)
         os.set_blocking(self.stdin_w, False)
@@ -96,6 +67,7 @@ class Run:
         self.streams = {stdout_r: b"O", stderr_r: b"E"}
 
     def register(self, poller):
+        # The pidfd only wakes the agent; the reaper collects the exit status.
         poller.register(self.pidfd, select.POLLIN)
         for fd in self.streams:
             poller.register(fd, select.POLLIN)
@@ -108,9 +80,7 @@ class Run:
         return max(0, min(REAP_INTERVAL_MS, int((self.deadline - time.monotonic()) * 1000) + 1))
 
     def handle(self, fd):
-        if fd == self.pidfd:
-            self.finish()
-        elif fd == self.stdin_w:
+        if fd == self.stdin_w:
             self.flush_input()
         elif fd in self.streams:
             self.forward(fd)
@@ -118,20 +88,23 @@ class Run:
     def tick(self):
         if self.forced is None and time.monotonic() >= self.deadline:
             self.force("timeout")
-        reap_orphans(self.pid)
 
     def force(self, reason):
         if self.forced is None:
             self.forced = reason
-        kill_everything()
+        self.sweep()
 
     def forward(self, fd):
-        data = os.read(fd, READ_SIZE)
+        try:
+            data = os.read(fd, READ_SIZE)
+        except BlockingIOError:
+            return False
         if data:
             self.emit(self.streams[fd], data)
-        else:
-            os.close(fd)
-            del self.streams[fd]
+            return True
+        os.close(fd)
+        del self.streams[fd]
+        return False
 
     def emit(self, kind, data):
         room = self.output_cap - self.sent
@@ -168,22 +141,23 @@ class Run:
             os.close(self.stdin_w)
             self.stdin_w = None
 
-    def finish(self):
-        _, status, usage = os.wait4(self.pid, 0)
+    def finish(self, status, usage):
         duration = time.monotonic() - self.started
-        kill_everything()
-        reap_everything()
+        self.sweep()
+        # Every writer of the run's pipes is gone now, unless a terminal took one over: read what is left, never wait.
         for fd in list(self.streams):
-            os.set_blocking(fd, True)
-            while fd in self.streams:
-                self.forward(fd)
+            os.set_blocking(fd, False)
+            while fd in self.streams and self.forward(fd):
+                pass
+            if fd in self.streams:
+                os.close(fd)
+                del self.streams[fd]
         ending, code = self.ending(status, usage)
         for fd in (self.pidfd, self.status_r, self.stdin_w):
             if fd is not None:
                 os.close(fd)
         report = f"{ending} {code} {int(duration * 1_000_000)} {int(self.truncated)}"
         send(b"X", report.encode())
-        self.finished = True
 
     def ending(self, status, usage):
         os.set_blocking(self.status_r, False)
@@ -205,31 +179,20 @@ class Run:
         return "exited", os.WEXITSTATUS(status)
 
 
-def reap_orphans(main_pid):
-    # Daemons re-parented to the agent turn into zombies that would count against the run's process limit.
-    while True:
-        try:
-            found = os.waitid(os.P_ALL, 0, os.WEXITED | os.WNOHANG | os.WNOWAIT)
-        except ChildProcessError:
-            return
-        if found is None or found.si_pid == main_pid:
-            return
-        os.waitpid(found.si_pid, 0)
-
-
 def become_program(run, status_fd):
     signal.signal(signal.SIGINT, signal.default_int_handler)
     for number in (signal.SIGXCPU, signal.SIGXFSZ, signal.SIGTERM, signal.SIGHUP):
         signal.signal(number, signal.SIG_DFL)
     set_dumpable(1)
-    with open("/proc/self/oom_score_adj", "w") as adjust:
-        adjust.write("1000")
+    adjust_oom_score(RUN_OOM_SCORE_ADJ)
     limit(resource.RLIMIT_CPU, run.cpu_seconds, run.cpu_seconds + 1)
     limit(resource.RLIMIT_FSIZE, run.file_size, run.file_size)
-    limit(resource.RLIMIT_NPROC, run.processes + OWN_PROCESSES, run.processes + OWN_PROCESSES)
+    limit(resource.RLIMIT_NPROC, run.processes, run.processes)
     limit(resource.RLIMIT_CORE, 0, 0)
+    limit_open_files()
     if run.address_space:
         limit(resource.RLIMIT_AS, run.address_space, run.address_space)
+    forget_agent()
     os.chdir(run.workspace)
     path = os.path.join(run.workspace, run.entry)
     sys.argv = [run.entry, *run.arguments]
@@ -239,6 +202,14 @@ def become_program(run, status_fd):
     sys.stdout = sys.__stdout__ = text_stream(io.BufferedWriter(io.FileIO(1, "w", closefd=False)), "strict")
     sys.stderr = sys.__stderr__ = text_stream(io.BufferedWriter(io.FileIO(2, "w", closefd=False)), "backslashreplace")
     os._exit(run_program(path, status_fd))
+
+
+def forget_agent():
+    """Leaves the student's imports to the student's files: the agent's own modules would shadow same-named ones."""
+    home = os.path.dirname(os.path.abspath(__file__))
+    sys.path[:] = [entry for entry in sys.path if entry != home]
+    for name in [name for name in sys.modules if name.startswith("pyroom_")]:
+        del sys.modules[name]
 
 
 def run_program(path, status_fd):
@@ -292,70 +263,3 @@ def shut_down(status):
 
 def text_stream(buffered, errors):
     return io.TextIOWrapper(buffered, encoding="utf-8", errors=errors, line_buffering=True)
-
-
-def limit(kind, soft, hard):
-    resource.setrlimit(kind, (soft, hard))
-
-
-class Agent:
-    def __init__(self, workspace):
-        self.workspace = workspace
-        self.received = bytearray()
-        self.run = None
-
-    def serve(self):
-        send(b"H")
-        while True:
-            poller = select.poll()
-            poller.register(0, select.POLLIN)
-            run = self.run
-            if run is not None:
-                run.register(poller)
-            for fd, _ in poller.poll(run.poll_timeout() if run is not None else None):
-                if fd == 0:
-                    self.receive()
-                elif run is not None and not run.finished:
-                    run.handle(fd)
-            if run is not None and not run.finished:
-                run.tick()
-            if self.run is not None and self.run.finished:
-                self.run = None
-
-    def receive(self):
-        data = os.read(0, READ_SIZE)
-        if not data:
-            kill_everything()
-            sys.exit(0)
-        self.received += data
-        while len(self.received) >= HEADER.size:
-            kind, length = HEADER.unpack_from(self.received)
-            if len(self.received) < HEADER.size + length:
-                return
-            payload = bytes(self.received[HEADER.size: HEADER.size + length])
-            del self.received[: HEADER.size + length]
-            self.dispatch(kind, payload)
-
-    def dispatch(self, kind, payload):
-        run = self.run
-        if kind == b"R" and run is None:
-            self.run = Run(self.workspace, payload.split(b"\0"))
-            self.run.start()
-        elif run is None or run.finished:
-            return
-        elif kind == b"I":
-            run.add_input(payload)
-        elif kind == b"C":
-            run.close_input()
-        elif kind == b"K":
-            run.force("stopped")
-
-
-def main():
-    signal.signal(signal.SIGINT, signal.SIG_IGN)
-    set_dumpable(0)
-    Agent(sys.argv[1]).serve()
-
-
-if __name__ == "__main__":
-    main()

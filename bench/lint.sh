@@ -1,0 +1,27 @@
+#!/usr/bin/env bash
+# Lint speed, server side: the fast tier and the warm pylint tier through the Java API, and a cold pylint command
+# on the same 100-line student file, all in one run. Ends with one RESULT line.
+#
+#   bench/lint.sh [fast runs] [deep runs] [cold runs]    (defaults: 200 100 10)
+#
+# Needs: a JDK 17, Maven, bubblewrap, and Debian's pylint and pyflakes for /usr/bin/python3.
+set -euo pipefail
+
+root="$(cd "$(dirname "$0")/.." && pwd)"
+fast_runs="${1:-200}"
+deep_runs="${2:-100}"
+cold_runs="${3:-10}"
+work="$(mktemp -d)"
+trap 'rm -rf "$work"' EXIT
+
+echo "building the lint engine..."
+if ! (cd "$root" && mvn -q -B -pl ejb -am compile dependency:build-classpath \
+    -Dmdep.outputFile="$work/classpath" -Dmdep.includeScope=compile >"$work/build.log" 2>&1); then
+    cat "$work/build.log"
+    exit 1
+fi
+
+classpath="$root/ejb/target/classes:$(cat "$work/classpath")"
+echo "load before the run: $(cut -d' ' -f1-3 /proc/loadavg)"
+java -cp "$classpath" "$root/bench/lint/LintBench.java" \
+    "$root/bench/lint/sample.py" "$fast_runs" "$deep_runs" "$cold_runs"

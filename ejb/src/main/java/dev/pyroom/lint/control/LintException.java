@@ -1,0 +1,32 @@
+package dev.pyroom.lint.control;
+
+import java.util.Objects;
+
+/** A tier could not check a document; the message says why in words an operator understands. */
+public class LintException extends RuntimeException {
+
+    private static final long serialVersionUID = 1L;
+
+    /** Why a document was not checked. */
+    public enum Reason {
+        /** The document is longer than the configured limit and was not sent to a worker. */
+        TOO_LARGE,
+        /** Every worker of the tier stayed busy, or none could be started, for the whole timeout. */
+        BUSY,
+        /** The worker did not answer in time; it was killed and is being replaced. */
+        TIMED_OUT,
+        /** The worker died or failed while checking; it is being replaced. */
+        WORKER_FAILED
+    }
+
+    private final Reason reason;
+
+    public LintException(Reason reason, String message) {
+        super(message);
+        this.reason = Objects.requireNonNull(reason, "reason");
+    }
+
+    public Reason reason() {
+        return reason;
+    }
+}

@@ -1,0 +1,171 @@
+package dev.pyroom.lint.control;
+
+import dev.pyroom.lint.control.LintException.Reason;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * A fixed number of workers of one tier. A worker that fails, dies, or wears out (too many requests, too much
+ * memory) is closed and replaced in the background, so that callers only ever wait for an idle worker.
+ */
+final class WorkerPool implements AutoCloseable {
+
+    private static final Logger LOG = Logger.getLogger(WorkerPool.class.getName());
+    private static final Duration FIRST_RETRY = Duration.ofSeconds(1);
+    private static final Duration LAST_RETRY = Duration.ofSeconds(30);
+
+    private final String name;
+    private final int size;
+    private final Supplier<Worker> starter;
+    private final int maxRequests;
+    private final long maxResidentBytes;
+    private final ScheduledExecutorService background;
+    private final BlockingQueue<Worker> idle = new LinkedBlockingQueue<>();
+    private final Set<Worker> live = ConcurrentHashMap.newKeySet();
+    private volatile boolean closed;
+
+    private WorkerPool(
+            String name,
+            int size,
+            Supplier<Worker> starter,
+            LintSettings settings,
+            ScheduledExecutorService background) {
+        this.name = name;
+        this.size = size;
+        this.starter = starter;
+        this.maxRequests = settings.recycleAfterRequests();
+        this.maxResidentBytes = settings.recycleAboveRssBytes();
+        this.background = background;
+    }
+
+    /**
+     * Starts a pool's workers in the background; requests wait for the first one to be ready.
+     *
+     * @param background runs the (re)starts of workers, one at a time, so that restarts never crowd the machine
+     */
+    static WorkerPool start(
+            String name,
+            int size,
+            Supplier<Worker> starter,
+            LintSettings settings,
+            ScheduledExecutorService background) {
+        WorkerPool pool = new WorkerPool(name, size, starter, settings, background);
+        for (int i = 0; i < size; i++) {
+            pool.submit(() -> pool.addWorker(FIRST_RETRY), Duration.ZERO);
+        }
+        return pool;
+    }
+
+    /** Asks an idle worker, waiting at most {@code timeout} for one to be free and as long again for its answer. */
+    Map<String, Object> ask(Map<String, Object> request, Duration timeout) {
+        Worker worker = borrow(timeout);
+        try {
+            return worker.ask(request, timeout);
+        } finally {
+            giveBack(worker);
+        }
+    }
+
+    private Worker borrow(Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        try {
+            while (!closed) {
+                Worker worker = idle.poll(deadline - System.nanoTime(), TimeUnit.NANOSECONDS);
+                if (worker == null) {
+                    break;
+                }
+                if (worker.isFit(maxRequests, maxResidentBytes)) {
+                    return worker;
+                }
+                retire(worker);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        throw new LintException(
+                Reason.BUSY, "no " + name + " lint worker was free within " + timeout.toMillis() + " ms");
+    }
+
+    private void giveBack(Worker worker) {
+        if (!closed && worker.isFit(maxRequests, maxResidentBytes)) {
+            idle.add(worker);
+        } else {
+            retire(worker);
+        }
+    }
+
+    private void retire(Worker worker) {
+        worker.close();
+        if (live.remove(worker) && !closed) {
+            submit(() -> addWorker(FIRST_RETRY), Duration.ZERO);
+        }
+    }
+
+    private void addWorker(Duration retryAfter) {
+        if (closed) {
+            return;
+        }
+        try {
+            Worker worker = starter.get();
+            live.add(worker);
+            idle.add(worker);
+            // A worker dying while idle is replaced at once rather than when a request finds it dead.
+            worker.onExit(() -> {
+                if (idle.remove(worker)) {
+                    retire(worker);
+                }
+            });
+            if (closed) {
+                close();
+            }
+            synchronized (this) {
+                notifyAll();
+            }
+        } catch (LintException e) {
+            LOG.log(Level.WARNING, "{0} lint worker did not start, next try in {1} s: {2}", new Object[] {
+                name, retryAfter.toSeconds(), e.getMessage()
+            });
+            Duration next = retryAfter.multipliedBy(2);
+            submit(() -> addWorker(next.compareTo(LAST_RETRY) > 0 ? LAST_RETRY : next), retryAfter);
+        }
+    }
+
+    private void submit(Runnable task, Duration delay) {
+        try {
+            background.schedule(task, delay.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (RejectedExecutionException e) {
+            // The pool is closing: nothing to start any more.
+        }
+    }
+
+    /** Waits until every worker of the pool has started once, or the timeout passes. */
+    synchronized boolean awaitReady(Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (live.size() < size) {
+            long left = TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime());
+            if (left <= 0) {
+                return false;
+            }
+            wait(left);
+        }
+        return true;
+    }
+
+    @Override
+    public void close() {
+        closed = true;
+        live.forEach(Worker::close);
+        live.clear();
+        idle.clear();
+    }
+}

@@ -1,0 +1,89 @@
+package dev.pyroom.lint.boundary;
+
+import dev.pyroom.lint.control.Explanations;
+import dev.pyroom.lint.control.LintException;
+import dev.pyroom.lint.control.Linter;
+import dev.pyroom.lint.entity.Diagnostic;
+import dev.pyroom.lint.entity.Explanation;
+import dev.pyroom.lint.entity.LintRequest;
+import dev.pyroom.lint.entity.LintResult;
+import dev.pyroom.lint.entity.Tier;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonObject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.util.Locale;
+
+/**
+ * Checks the editor's current text: {@code fast} (syntax and pyflakes, in milliseconds) or {@code deep} (pylint).
+ * The answer carries the document version it was computed for, so the editor drops answers that arrive late.
+ */
+@Path("lint")
+@RequestScoped
+public class LintResource {
+
+    @Inject
+    Linter linter;
+
+    @Inject
+    Explanations explanations;
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Produces(MediaType.APPLICATION_JSON)
+    public Response lint(JsonObject request) {
+        Tier tier = "deep".equals(request.getString("tier", "fast")) ? Tier.DEEP : Tier.FAST;
+        LintRequest lintRequest = new LintRequest(
+                request.getJsonNumber("version").longValue(),
+                request.getString("filename", "main.py"),
+                request.getString("source", ""));
+        try {
+            return Response.ok(toJson(linter.lint(tier, lintRequest))).build();
+        } catch (LintException e) {
+            return Response.status(Response.Status.SERVICE_UNAVAILABLE)
+                    .entity(Json.createObjectBuilder()
+                            .add("error", e.getMessage())
+                            .build())
+                    .build();
+        }
+    }
+
+    private JsonObject toJson(LintResult result) {
+        JsonArrayBuilder diagnostics = Json.createArrayBuilder();
+        for (Diagnostic diagnostic : result.diagnostics()) {
+            Explanation explanation = explanations.explain(diagnostic);
+            diagnostics.add(Json.createObjectBuilder()
+                    .add("line", diagnostic.line())
+                    .add("column", diagnostic.column())
+                    .add("endLine", diagnostic.endLine())
+                    .add("endColumn", diagnostic.endColumn())
+                    .add("severity", diagnostic.severity().name().toLowerCase(Locale.ROOT))
+                    .add("code", diagnostic.code())
+                    .add("symbol", diagnostic.symbol())
+                    .add("message", diagnostic.message())
+                    .add(
+                            "explanation",
+                            Json.createObjectBuilder()
+                                    .add("title", explanation.title())
+                                    .add("text", explanation.text())
+                                    .add("before", nullToEmpty(explanation.before()))
+                                    .add("after", nullToEmpty(explanation.after()))));
+        }
+        return Json.createObjectBuilder()
+                .add("version", result.documentVersion())
+                .add("tier", result.tier().name().toLowerCase(Locale.ROOT))
+                .add("diagnostics", diagnostics)
+                .build();
+    }
+
+    private static String nullToEmpty(String value) {
+        return value == null ? "" : value;
+    }
+}

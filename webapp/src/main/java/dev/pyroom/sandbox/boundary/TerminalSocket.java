@@ -1,0 +1,127 @@
+package dev.pyroom.sandbox.boundary;
+
+import dev.pyroom.identity.boundary.UserService;
+import dev.pyroom.sandbox.control.Terminal;
+import dev.pyroom.sandbox.control.TerminalListener;
+import dev.pyroom.workspace.boundary.WorkspaceNotFoundException;
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.JsonException;
+import jakarta.json.JsonObject;
+import jakarta.websocket.CloseReason;
+import jakarta.websocket.OnClose;
+import jakarta.websocket.OnMessage;
+import jakarta.websocket.OnOpen;
+import jakarta.websocket.Session;
+import jakarta.websocket.server.ServerEndpoint;
+import java.io.IOException;
+import java.io.StringReader;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * The editor's terminal: a shell in the workspace's sandbox. Opened with {@code ?workspace=<id>&cols=<n>&rows=<n>};
+ * keystrokes and size changes come in as JSON, the terminal's bytes go out as binary messages.
+ */
+@ServerEndpoint("/ws/terminal")
+public class TerminalSocket {
+
+    private static final Logger LOG = Logger.getLogger(TerminalSocket.class.getName());
+    private static final int DEFAULT_COLS = 80;
+    private static final int DEFAULT_ROWS = 24;
+
+    @Inject
+    SandboxService sandboxes;
+
+    @Inject
+    UserService users;
+
+    private volatile Terminal terminal;
+
+    @OnOpen
+    public void open(Session session) throws IOException {
+        var userId = session.getUserPrincipal() == null
+                ? null
+                : users.idOf(session.getUserPrincipal()).orElse(null);
+        if (userId == null) {
+            refuse(session, "sign in first");
+            return;
+        }
+        try {
+            long workspaceId = Long.parseLong(parameter(session, "workspace", ""));
+            int cols = Integer.parseInt(parameter(session, "cols", String.valueOf(DEFAULT_COLS)));
+            int rows = Integer.parseInt(parameter(session, "rows", String.valueOf(DEFAULT_ROWS)));
+            terminal = sandboxes.openTerminal(userId, workspaceId, cols, rows, new Relay(session));
+        } catch (NumberFormatException | WorkspaceNotFoundException e) {
+            refuse(session, "no such workspace");
+        } catch (IllegalArgumentException e) {
+            refuse(session, e.getMessage());
+        }
+    }
+
+    @OnMessage
+    public void message(String text) {
+        Terminal current = terminal;
+        if (current == null) {
+            return;
+        }
+        try {
+            JsonObject message = Json.createReader(new StringReader(text)).readObject();
+            switch (message.getString("type", "")) {
+                case "input" -> current.write(message.getString("data", "").getBytes(StandardCharsets.UTF_8));
+                case "resize" ->
+                    current.resize(message.getInt("cols", DEFAULT_COLS), message.getInt("rows", DEFAULT_ROWS));
+                default -> LOG.fine(() -> "Unknown terminal message type");
+            }
+        } catch (JsonException | IllegalStateException | IllegalArgumentException | ClassCastException e) {
+            LOG.log(Level.FINE, "Unreadable terminal message", e);
+        }
+    }
+
+    @OnClose
+    public void close() {
+        Terminal current = terminal;
+        if (current != null) {
+            current.close();
+        }
+    }
+
+    private static String parameter(Session session, String name, String fallback) {
+        List<String> values = session.getRequestParameterMap().get(name);
+        return values == null || values.isEmpty() ? fallback : values.get(0);
+    }
+
+    private static void refuse(Session session, String reason) throws IOException {
+        session.close(new CloseReason(CloseReason.CloseCodes.VIOLATED_POLICY, reason));
+    }
+
+    /** Passes the terminal's bytes to the browser, one message at a time. */
+    private record Relay(Session session) implements TerminalListener {
+
+        @Override
+        public void onOutput(byte[] bytes) {
+            if (!session.isOpen()) {
+                return;
+            }
+            try {
+                synchronized (session) {
+                    session.getBasicRemote().sendBinary(ByteBuffer.wrap(bytes));
+                }
+            } catch (IOException e) {
+                LOG.log(Level.FINE, "Could not reach the browser", e);
+            }
+        }
+
+        @Override
+        public void onClosed() {
+            try {
+                session.close(new CloseReason(CloseReason.CloseCodes.NORMAL_CLOSURE, "the shell ended"));
+            } catch (IOException e) {
+                LOG.log(Level.FINE, "Could not close the terminal's connection", e);
+            }
+        }
+    }
+}
