@@ -2,51 +2,26 @@ package dev.pyroom.workspace;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.microsoft.playwright.Download;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
-import dev.pyroom.Browser;
-import dev.pyroom.LocalUrl;
-import dev.pyroom.PyroomWar;
+import dev.pyroom.BrowserTest;
 import dev.pyroom.WorkspaceForm;
-import java.net.URL;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.UUID;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.container.test.api.RunAsClient;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /** A student in the editor: writing, saving, reloading, running with input, stopping, managing files. */
-@ExtendWith(ArquillianExtension.class)
-@RunAsClient
-class EditorIT {
-
-    private static Browser browser;
-
-    @ArquillianResource
-    URL deployed;
-
-    @Deployment(testable = false)
-    static WebArchive deployment() {
-        return PyroomWar.asBuilt();
-    }
-
-    @BeforeAll
-    static void startBrowser() {
-        browser = new Browser();
-    }
-
-    @AfterAll
-    static void stopBrowser() {
-        browser.close();
-    }
-
+class EditorIT extends BrowserTest {
     @Test
     void studentWritesCodeThatSurvivesAReloadAndRunsItWithInput() {
         Page page = openNewWorkspace("student");
@@ -154,21 +129,49 @@ class EditorIT {
     }
 
     @Test
+    void theWorkspaceDownloadsAsAZipWithItsFiles() throws IOException {
+        Page page = openNewWorkspace("student");
+        page.locator("input[id$=':newPath']").fill("lib/helpers.py");
+        page.locator("[id$=':newFile']").click();
+        assertThat(page.locator("#file-name")).hasText("lib/helpers.py");
+
+        Download download = page.waitForDownload(() -> page.locator("#download").click());
+
+        Map<String, String> zip = unzip(download.path());
+        assertEquals("print(\"Hello, Pyroom!\")\n", zip.get("main.py"));
+        assertEquals("", zip.get("lib/helpers.py"));
+        assertTrue(zip.containsKey("lib/"), zip.keySet().toString());
+    }
+
+    @Test
     void anotherStudentCannotOpenTheWorkspace() {
         Page owner = openNewWorkspace("student");
         String editorUrl = owner.url();
 
-        Page other = browser.newPerson();
-        Browser.signIn(other, LocalUrl.of(deployed), "my/workspaces.xhtml", "student2", "student2");
+        Page other = signedIn("student2", "my/workspaces.xhtml");
 
         assertEquals(404, other.navigate(editorUrl).status());
+        String workspaceId = editorUrl.replaceAll(".*workspace=(\\d+).*", "$1");
+        assertEquals(
+                404,
+                other.request()
+                        .get(base() + "api/workspaces/" + workspaceId + "/download")
+                        .status());
         assertThat(other.locator(".monaco-editor")).hasCount(0);
     }
 
+    private static Map<String, String> unzip(java.nio.file.Path file) throws IOException {
+        Map<String, String> entries = new HashMap<>();
+        try (ZipInputStream zip = new ZipInputStream(Files.newInputStream(file))) {
+            for (ZipEntry entry = zip.getNextEntry(); entry != null; entry = zip.getNextEntry()) {
+                entries.put(entry.getName(), new String(zip.readAllBytes(), StandardCharsets.UTF_8));
+            }
+        }
+        return entries;
+    }
+
     private Page openNewWorkspace(String student) {
-        URL base = LocalUrl.of(deployed);
-        Page page = browser.newPerson();
-        Browser.signIn(page, base, "my/workspaces.xhtml", student, student);
+        Page page = signedIn(student, "my/workspaces.xhtml");
         String name = "Editor " + UUID.randomUUID().toString().substring(0, 8);
         WorkspaceForm.create(page, name);
         page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName(name).setExact(true))

@@ -8,49 +8,17 @@ import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
 import dev.pyroom.Browser;
-import dev.pyroom.LocalUrl;
-import dev.pyroom.PyroomWar;
+import dev.pyroom.BrowserTest;
 import dev.pyroom.WorkspaceForm;
 import java.net.URL;
 import java.util.UUID;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.container.test.api.RunAsClient;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /** A student and an instructor in a real browser, signing in through the real Keycloak. */
-@ExtendWith(ArquillianExtension.class)
-@RunAsClient
-class StudentWorkspacesIT {
-
-    private static Browser browser;
-
-    @ArquillianResource
-    URL deployed;
-
-    @Deployment(testable = false)
-    static WebArchive deployment() {
-        return PyroomWar.asBuilt();
-    }
-
-    @BeforeAll
-    static void startBrowser() {
-        browser = new Browser();
-    }
-
-    @AfterAll
-    static void stopBrowser() {
-        browser.close();
-    }
-
+class StudentWorkspacesIT extends BrowserTest {
     @Test
     void studentCreatesRenamesAndDeletesWorkspacesThatOutliveAReload() {
-        URL base = LocalUrl.of(deployed);
+        URL base = base();
         Page page = browser.newPerson();
         String name = "Lab " + UUID.randomUUID().toString().substring(0, 8);
         String renamed = name + " (loops)";
@@ -86,7 +54,7 @@ class StudentWorkspacesIT {
 
     @Test
     void badWorkspaceNamesGetAClearMessageAndMarkupIsShownAsText() {
-        URL base = LocalUrl.of(deployed);
+        URL base = base();
         Page page = browser.newPerson();
         page.onDialog(dialog -> {
             throw new AssertionError("a script ran: " + dialog.message());
@@ -113,9 +81,8 @@ class StudentWorkspacesIT {
 
     @Test
     void studentIsRefusedTheConsolesAndSignsOutOfKeycloakToo() {
-        URL base = LocalUrl.of(deployed);
-        Page page = browser.newPerson();
-        Browser.signIn(page, base, "my/workspaces.xhtml", "student", "student");
+        URL base = base();
+        Page page = signedIn("student", "my/workspaces.xhtml");
 
         assertEquals(403, page.navigate(base + "instructor/index.xhtml").status());
         assertThat(page.locator("#problem")).containsText("Not for you");
@@ -132,10 +99,8 @@ class StudentWorkspacesIT {
 
     @Test
     void instructorReachesTheInstructorConsoleButNotAdministration() {
-        URL base = LocalUrl.of(deployed);
-        Page page = browser.newPerson();
-
-        Browser.signIn(page, base, "instructor/index.xhtml", "instructor", "instructor");
+        URL base = base();
+        Page page = signedIn("instructor", "instructor/index.xhtml");
 
         assertThat(page.getByRole(AriaRole.HEADING)).hasText("Instructor console");
         assertEquals(403, page.navigate(base + "admin/index.xhtml").status());
@@ -143,15 +108,14 @@ class StudentWorkspacesIT {
 
     @Test
     void adminSeesWhatStudentsDidInTheAuditLog() {
-        URL base = LocalUrl.of(deployed);
+        URL base = base();
         Page student = browser.newPerson();
         String name = "Audited " + UUID.randomUUID().toString().substring(0, 8);
         Browser.signIn(student, base, "my/workspaces.xhtml", "student", "student");
         WorkspaceForm.submit(student, name);
         assertThat(row(student, name)).isVisible();
 
-        Page admin = browser.newPerson();
-        Browser.signIn(admin, base, "admin/index.xhtml", "admin", "admin");
+        Page admin = signedIn("admin", "admin/index.xhtml");
 
         Locator entry = admin.locator("tr", new Page.LocatorOptions().setHasText("workspace " + name));
         assertThat(entry).containsText("student");
@@ -162,7 +126,7 @@ class StudentWorkspacesIT {
     void healthReportsTheDatabaseAndTheIdentityProviderUp() {
         Page page = browser.newPerson();
 
-        var response = page.navigate(LocalUrl.of(deployed) + "api/health");
+        var response = page.navigate(base() + "api/health");
 
         assertEquals(200, response.status());
         assertEquals(

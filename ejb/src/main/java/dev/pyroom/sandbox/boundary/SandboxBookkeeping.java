@@ -30,13 +30,14 @@ public class SandboxBookkeeping {
     SandboxSyncBack syncBack;
 
     /**
-     * Brings the files the run changed back into the database and marks the sandbox idle, if this node still holds
-     * the workspace's claim (a sandbox another node took over is stale). Asynchronous: runs end on the sandbox's own
-     * thread, which must go on delivering the sandbox's answers while this asks for its changes.
+     * After a run or a terminal session: brings the files it changed back into the database and marks the sandbox
+     * idle, if this node still holds the workspace's claim (a sandbox another node took over is stale). Asynchronous:
+     * runs end on the sandbox's own thread, which must go on delivering the sandbox's answers while this asks for its
+     * changes.
      */
     @Asynchronous
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
-    public void runEnded(long workspaceId) {
+    public void activityEnded(long workspaceId) {
         try {
             claims.lock(workspaceId).filter(claim -> claim.isHeldBy(node.id())).ifPresent(claim -> {
                 syncBack.syncBack(workspaceId);

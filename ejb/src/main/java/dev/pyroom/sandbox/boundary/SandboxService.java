@@ -65,7 +65,7 @@ public class SandboxService {
         claims.lock(workspaceId).ifPresent(claim -> claim.running(OffsetDateTime.now()));
         RunRequest request = RunRequest.of(entry.value()).withLimits(settings.runLimits());
         Run run = sandbox.start(request, listener);
-        run.result().whenComplete((result, error) -> bookkeeping.runEnded(workspaceId));
+        run.result().whenComplete((result, error) -> bookkeeping.activityEnded(workspaceId));
         return run;
     }
 
@@ -76,6 +76,11 @@ public class SandboxService {
      */
     public Terminal openTerminal(long ownerId, long workspaceId, int cols, int rows, TerminalListener listener) {
         return sandboxFor(ownerId, workspaceId).openTerminal(cols, rows, listener);
+    }
+
+    /** A terminal closed: what was done in it comes back to the database. */
+    public void terminalClosed(long workspaceId) {
+        bookkeeping.activityEnded(workspaceId);
     }
 
     /** The limits new runs get. */

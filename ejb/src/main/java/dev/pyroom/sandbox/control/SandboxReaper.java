@@ -45,13 +45,20 @@ public class SandboxReaper {
     @Inject
     SandboxSettings settings;
 
+    @Inject
+    SandboxSyncBack syncBack;
+
     /** Ends this node's sandboxes that sat idle too long, lived too long, or were taken over by another node. */
     public void reapThisNode() {
         OffsetDateTime now = OffsetDateTime.now();
         for (SessionSandbox sandbox : sandboxes.all()) {
             Optional<SandboxClaim> claim = claims.find(sandbox.workspaceId());
-            String reason = reasonToEnd(claim, now);
+            String reason = reasonToEnd(claim, sandbox, now);
             if (reason != null) {
+                if (claim.filter(c -> c.isHeldBy(node.id())).isPresent()) {
+                    // What was done in the terminal since the last run is saved before the sandbox goes.
+                    syncBack.syncBack(sandbox.workspaceId());
+                }
                 sandboxes.close(sandbox.workspaceId());
                 claim.filter(c -> c.isHeldBy(node.id())).ifPresent(c -> claims.release(c.getWorkspaceId(), node.id()));
                 LOG.info(() -> "Ended the sandbox of workspace " + sandbox.workspaceId() + ": " + reason);
@@ -75,7 +82,7 @@ public class SandboxReaper {
         deleteFoldersOfDeadNodes(nodes.liveNodeIds(settings.deadNodeAfter()));
     }
 
-    private String reasonToEnd(Optional<SandboxClaim> claim, OffsetDateTime now) {
+    private String reasonToEnd(Optional<SandboxClaim> claim, SessionSandbox sandbox, OffsetDateTime now) {
         if (claim.isEmpty()) {
             return "no longer claimed";
         }
@@ -85,7 +92,9 @@ public class SandboxReaper {
         if (claim.get().isOlderThan(settings.maxLifetime(), now)) {
             return "reached the maximum lifetime of " + settings.maxLifetime();
         }
-        if (claim.get().isIdleLongerThan(settings.idleTimeout(), now)) {
+        boolean usedLocally =
+                sandbox.lastActivity().plus(settings.idleTimeout()).isAfter(now.toInstant());
+        if (claim.get().isIdleLongerThan(settings.idleTimeout(), now) && !usedLocally) {
             return "idle for more than " + settings.idleTimeout();
         }
         return null;

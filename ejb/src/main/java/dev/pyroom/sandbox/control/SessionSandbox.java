@@ -54,10 +54,35 @@ public final class SessionSandbox implements AutoCloseable {
         sandbox.makeFolder(path);
     }
 
-    /** @see Sandbox#openTerminal(int, int, TerminalListener) */
+    /**
+     * Opens a shell; typing into it counts as activity, so a sandbox used only through its terminal is not reaped as
+     * idle. @see Sandbox#openTerminal(int, int, TerminalListener)
+     */
     public Terminal openTerminal(int cols, int rows, TerminalListener listener) {
         lastActivity = Instant.now();
-        return sandbox.openTerminal(cols, rows, listener);
+        Terminal terminal = sandbox.openTerminal(cols, rows, listener);
+        return new Terminal() {
+            @Override
+            public void write(byte[] input) {
+                lastActivity = Instant.now();
+                terminal.write(input);
+            }
+
+            @Override
+            public void resize(int cols, int rows) {
+                terminal.resize(cols, rows);
+            }
+
+            @Override
+            public boolean isOpen() {
+                return terminal.isOpen();
+            }
+
+            @Override
+            public void close() {
+                terminal.close();
+            }
+        };
     }
 
     public long workspaceId() {

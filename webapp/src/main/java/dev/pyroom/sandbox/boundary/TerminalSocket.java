@@ -40,6 +40,7 @@ public class TerminalSocket {
     UserService users;
 
     private volatile Terminal terminal;
+    private long workspaceId;
 
     @OnOpen
     public void open(Session session) throws IOException {
@@ -51,7 +52,7 @@ public class TerminalSocket {
             return;
         }
         try {
-            long workspaceId = Long.parseLong(parameter(session, "workspace", ""));
+            workspaceId = Long.parseLong(parameter(session, "workspace", ""));
             int cols = Integer.parseInt(parameter(session, "cols", String.valueOf(DEFAULT_COLS)));
             int rows = Integer.parseInt(parameter(session, "rows", String.valueOf(DEFAULT_ROWS)));
             terminal = sandboxes.openTerminal(userId, workspaceId, cols, rows, new Relay(session));
@@ -86,6 +87,7 @@ public class TerminalSocket {
         Terminal current = terminal;
         if (current != null) {
             current.close();
+            sandboxes.terminalClosed(workspaceId);
         }
     }
 

@@ -62,7 +62,7 @@ public class EditorPage implements Serializable {
             return;
         }
         try {
-            files.save(currentUser.id(), workspaceId, file, content == null ? "" : content);
+            files.save(currentUser.id(), workspaceId, file, withUnixLineEnds(content));
         } catch (FileTooLargeException | InvalidNameException | WorkspaceFullException e) {
             refuse(e.getMessage());
         }
@@ -121,6 +121,11 @@ public class EditorPage implements Serializable {
         } catch (InvalidNameException | WorkspaceFullException e) {
             refuse(e.getMessage());
         }
+    }
+
+    /** Browsers submit form text with CR LF line ends; Python files keep the LF the editor shows. */
+    private static String withUnixLineEnds(String text) {
+        return text == null ? "" : text.replace("\r\n", "\n");
     }
 
     private void reloadTree() {
