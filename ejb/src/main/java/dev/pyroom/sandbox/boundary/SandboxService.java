@@ -88,13 +88,6 @@ public class SandboxService {
         return settings.runLimits();
     }
 
-    /** Ends the workspace's sandbox on this node, killing whatever runs in it. */
-    public void close(long ownerId, long workspaceId) {
-        workspaces.findOwned(ownerId, workspaceId).orElseThrow(() -> new WorkspaceNotFoundException(workspaceId));
-        sandboxes.close(workspaceId);
-        claims.release(workspaceId, node.id());
-    }
-
     /** The owner's workspace's sandbox on this node, opened from the database and claimed if there is none. */
     private SessionSandbox sandboxFor(long ownerId, long workspaceId) {
         workspaces.findOwned(ownerId, workspaceId).orElseThrow(() -> new WorkspaceNotFoundException(workspaceId));

@@ -68,7 +68,7 @@ public class NodeSandboxes {
         }
     }
 
-    public Path nodeRoot() {
+    private Path nodeRoot() {
         return settings.root().resolve(node.id());
     }
 

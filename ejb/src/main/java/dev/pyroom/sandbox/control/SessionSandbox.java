@@ -13,14 +13,12 @@ public final class SessionSandbox implements AutoCloseable {
     private final long workspaceId;
     private final Sandbox sandbox;
     private final Path folder;
-    private final Instant openedAt;
     private volatile Instant lastActivity;
 
     SessionSandbox(long workspaceId, Sandbox sandbox, Path folder, Instant now) {
         this.workspaceId = workspaceId;
         this.sandbox = Objects.requireNonNull(sandbox, "sandbox");
         this.folder = Objects.requireNonNull(folder, "folder");
-        this.openedAt = now;
         this.lastActivity = now;
     }
 
@@ -91,10 +89,6 @@ public final class SessionSandbox implements AutoCloseable {
 
     public boolean isAlive() {
         return sandbox.isAlive();
-    }
-
-    public Instant openedAt() {
-        return openedAt;
     }
 
     public Instant lastActivity() {

@@ -58,17 +58,7 @@ abstract class LimitsContract extends SandboxContract {
 
     @Test
     void countsProcessesAgainstTheLimit() throws Exception {
-        Outcome outcome = run("""
-                import os, time
-                children = 0
-                try:
-                    while True:
-                        if os.fork() == 0:
-                            time.sleep(600)
-                        children += 1
-                except OSError:
-                    print('forks refused after', children)
-                """, RunLimits.DEFAULTS.withProcesses(8));
+        Outcome outcome = run(FORK_UNTIL_REFUSED, RunLimits.DEFAULTS.withProcesses(8));
 
         assertEquals("forks refused after 7\n", outcome.stdout());
     }

@@ -27,6 +27,19 @@ abstract class SandboxContract {
 
     static final long RESULT_TIMEOUT_SECONDS = 30;
 
+    /** Starts sleeping children until the process limit refuses one, then says how many it got. */
+    static final String FORK_UNTIL_REFUSED = """
+            import os, time
+            children = 0
+            try:
+                while True:
+                    if os.fork() == 0:
+                        time.sleep(600)
+                    children += 1
+            except OSError:
+                print('forks refused after', children)
+            """;
+
     SandboxBackend backend;
     Sandbox sandbox;
     Path workspace;

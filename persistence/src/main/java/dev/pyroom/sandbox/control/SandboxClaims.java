@@ -44,10 +44,6 @@ public class SandboxClaims {
                 .getResultList();
     }
 
-    public List<SandboxClaim> all() {
-        return em.createNamedQuery(SandboxClaim.ALL, SandboxClaim.class).getResultList();
-    }
-
     /** Drops the claim if this node still holds it; another node's newer claim stays. */
     public void release(long workspaceId, String nodeId) {
         em.createNativeQuery("DELETE FROM sandbox WHERE workspace_id = ?1 AND node_id = ?2")

@@ -17,11 +17,9 @@ import java.time.OffsetDateTime;
 @Entity
 @Table(name = "sandbox")
 @NamedQuery(name = SandboxClaim.ON_NODE, query = "select c from SandboxClaim c where c.nodeId = :nodeId")
-@NamedQuery(name = SandboxClaim.ALL, query = "select c from SandboxClaim c order by c.lastActivityAt desc")
 public class SandboxClaim {
 
     public static final String ON_NODE = "SandboxClaim.onNode";
-    public static final String ALL = "SandboxClaim.all";
 
     public enum State {
         IDLE,

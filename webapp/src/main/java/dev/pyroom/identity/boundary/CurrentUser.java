@@ -13,9 +13,6 @@ import java.util.Optional;
 @Named
 public class CurrentUser implements Serializable {
 
-    /** The signed-in user's id as an HTTP session attribute, for WebSocket handshakes, which see no CDI session. */
-    public static final String USER_ID_ATTRIBUTE = CurrentUser.class.getName() + ".id";
-
     private SignedInUser user;
 
     void signIn(SignedInUser signedIn) {

@@ -31,9 +31,7 @@ public class SignInProvisioningFilter extends HttpFilter {
             throws IOException, ServletException {
         Principal principal = request.getUserPrincipal();
         if (principal != null && !currentUser.isSignedInAs(principal.getName())) {
-            SignedInUser user = users.signIn(profileOf(principal));
-            currentUser.signIn(user);
-            request.getSession().setAttribute(CurrentUser.USER_ID_ATTRIBUTE, user.id());
+            currentUser.signIn(users.signIn(profileOf(principal)));
         }
         chain.doFilter(request, response);
     }

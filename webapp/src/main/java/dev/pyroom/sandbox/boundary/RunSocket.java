@@ -17,6 +17,7 @@ import jakarta.websocket.Session;
 import jakarta.websocket.server.ServerEndpoint;
 import java.io.IOException;
 import java.io.StringReader;
+import java.util.function.Consumer;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -101,7 +102,7 @@ public class RunSocket {
         }
     }
 
-    private void whileRunning(java.util.function.Consumer<Run> action) {
+    private void whileRunning(Consumer<Run> action) {
         Run current = run;
         if (current != null && !current.result().isDone()) {
             action.accept(current);
