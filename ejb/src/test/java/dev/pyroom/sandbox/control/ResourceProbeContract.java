@@ -53,16 +53,20 @@ abstract class ResourceProbeContract extends SandboxContract {
         assertEquals("ok\n", run("block = bytearray(128 << 20)\nprint('ok')\n").stdout());
     }
 
-    /** Memory spread over child processes, each below the limit. Expected: the sandbox-wide limit kills a child. */
+    /**
+     * Memory spread over child processes, each below the limit, held at the same time. Expected: the sandbox-wide
+     * limit kills a child.
+     */
     @Test
     void memoryHiddenInChildren() throws Exception {
         Outcome outcome = run("""
-                import os
+                import os, time
                 children = []
                 for _ in range(4):
                     pid = os.fork()
                     if pid == 0:
                         block = bytearray(100 << 20)
+                        time.sleep(5)
                         os._exit(0)
                     children.append(pid)
                 print(sorted(os.waitstatus_to_exitcode(os.waitpid(pid, 0)[1]) for pid in children)[0])
