@@ -42,7 +42,7 @@ public class LintResource {
         Tier tier = "deep".equals(request.getString("tier", "fast")) ? Tier.DEEP : Tier.FAST;
         LintRequest lintRequest = new LintRequest(
                 request.getJsonNumber("version").longValue(),
-                request.getString("filename", "main.py"),
+                lintFileName(request.getString("filename", "main.py")),
                 request.getString("source", ""));
         try {
             return Response.ok(toJson(linter.lint(tier, lintRequest))).build();
@@ -81,6 +81,12 @@ public class LintResource {
                 .add("tier", result.tier().name().toLowerCase(Locale.ROOT))
                 .add("diagnostics", diagnostics)
                 .build();
+    }
+
+    /** The linter checks one file on its own: it needs only the file's own name, and only a Python one. */
+    static String lintFileName(String path) {
+        String name = path.substring(path.lastIndexOf('/') + 1);
+        return name.matches("[A-Za-z0-9_.-]+\\.py") ? name : "main.py";
     }
 
     private static String nullToEmpty(String value) {
