@@ -86,7 +86,7 @@ public class LintResource {
     /** The linter checks one file on its own: it needs only the file's own name, and only a Python one. */
     static String lintFileName(String path) {
         String name = path.substring(path.lastIndexOf('/') + 1);
-        return name.matches("[A-Za-z0-9_.-]+\\.py") ? name : "main.py";
+        return name.matches("[A-Za-z0-9_][A-Za-z0-9_.-]*\\.py") ? name : "main.py";
     }
 
     private static String nullToEmpty(String value) {
