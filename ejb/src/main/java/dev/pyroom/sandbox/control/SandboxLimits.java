@@ -43,7 +43,7 @@ final class SandboxLimits {
     synchronized byte[] terminalRequest(AgentTerminal terminal, TerminalSize size) {
         return terminal.openRequest(
                 size,
-                lastRun.processes() + AgentTerminals.PROCESSES + AGENT,
+                cgroup.limitsProcessesAlone() ? 0 : lastRun.processes() + AgentTerminals.PROCESSES + AGENT,
                 cgroup.limitsMemory() ? 0 : lastRun.memoryBytes(),
                 lastRun.fileSizeBytes());
     }

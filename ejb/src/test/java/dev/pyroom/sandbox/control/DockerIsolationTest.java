@@ -1,0 +1,9 @@
+package dev.pyroom.sandbox.control;
+
+class DockerIsolationTest extends IsolationContract {
+
+    @Override
+    SandboxBackend startBackend() {
+        return DockerEngine.backend();
+    }
+}

@@ -1,0 +1,9 @@
+package dev.pyroom.sandbox.control;
+
+class DockerKernelProbeTest extends KernelProbeContract {
+
+    @Override
+    SandboxBackend startBackend() {
+        return DockerEngine.backend();
+    }
+}

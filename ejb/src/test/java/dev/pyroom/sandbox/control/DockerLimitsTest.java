@@ -1,0 +1,9 @@
+package dev.pyroom.sandbox.control;
+
+class DockerLimitsTest extends LimitsContract {
+
+    @Override
+    SandboxBackend startBackend() {
+        return DockerEngine.backend();
+    }
+}

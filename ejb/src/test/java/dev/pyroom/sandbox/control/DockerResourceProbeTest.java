@@ -1,0 +1,9 @@
+package dev.pyroom.sandbox.control;
+
+class DockerResourceProbeTest extends ResourceProbeContract {
+
+    @Override
+    SandboxBackend startBackend() {
+        return DockerEngine.backend();
+    }
+}

@@ -1,0 +1,9 @@
+package dev.pyroom.sandbox.control;
+
+class DockerRunTest extends RunContract {
+
+    @Override
+    SandboxBackend startBackend() {
+        return DockerEngine.backend();
+    }
+}

@@ -1,0 +1,9 @@
+package dev.pyroom.sandbox.control;
+
+class DockerSyncProbeTest extends SyncProbeContract {
+
+    @Override
+    SandboxBackend startBackend() {
+        return DockerEngine.backend();
+    }
+}

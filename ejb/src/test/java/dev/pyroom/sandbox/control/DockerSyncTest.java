@@ -1,0 +1,9 @@
+package dev.pyroom.sandbox.control;
+
+class DockerSyncTest extends SyncContract {
+
+    @Override
+    SandboxBackend startBackend() {
+        return DockerEngine.backend();
+    }
+}

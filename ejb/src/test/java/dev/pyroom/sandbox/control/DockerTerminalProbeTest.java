@@ -1,0 +1,9 @@
+package dev.pyroom.sandbox.control;
+
+class DockerTerminalProbeTest extends TerminalProbeContract {
+
+    @Override
+    SandboxBackend startBackend() {
+        return DockerEngine.backend();
+    }
+}

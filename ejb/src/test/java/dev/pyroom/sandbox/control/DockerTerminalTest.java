@@ -1,0 +1,9 @@
+package dev.pyroom.sandbox.control;
+
+class DockerTerminalTest extends TerminalContract {
+
+    @Override
+    SandboxBackend startBackend() {
+        return DockerEngine.backend();
+    }
+}
