@@ -49,6 +49,7 @@ class Agent:
             b"W": lambda payload: self.steer_terminal(
                 payload, lambda terminal, rest: terminal.resize(*(int(field) for field in rest.split()))),
             b"Q": lambda payload: self.steer_terminal(payload, self.close_terminal),
+            b"N": lambda payload: send(b"a", str(count(self.shells())).encode()),
         }
 
     def serve(self):

@@ -41,14 +41,13 @@ final class AgentSandbox implements Sandbox {
     private boolean closing;
     private boolean ended;
 
-    private AgentSandbox(
-            AgentProcess launcher, CgroupSlot cgroup, int ownProcesses, Consumer<AgentSandbox> onEnded) {
+    private AgentSandbox(AgentProcess launcher, CgroupSlot cgroup, int ownProcesses, Consumer<AgentSandbox> onEnded) {
         String name = "pyroom-sandbox-" + THREADS.incrementAndGet();
         this.launcher = launcher;
         this.connection = new AgentConnection(launcher.stdout(), launcher.stdin(), name);
         this.requests = new AgentRequests(connection);
         this.cgroup = cgroup;
-        this.limits = new SandboxLimits(cgroup, ownProcesses);
+        this.limits = new SandboxLimits(cgroup, ownProcesses, this::terminalProcesses);
         this.runs = new AgentRuns(connection, cgroup, limits);
         this.terminals = new AgentTerminals(connection, limits);
         this.onEnded = onEnded;
@@ -141,6 +140,11 @@ final class AgentSandbox implements Sandbox {
                 Thread.currentThread().interrupt();
             }
         }
+    }
+
+    private int terminalProcesses() {
+        return Integer.parseInt(
+                ask(AgentConnection.COUNT_TERMINAL_PROCESSES, new byte[0]).text());
     }
 
     private AgentRequests.Answer ask(byte type, byte[] payload) {

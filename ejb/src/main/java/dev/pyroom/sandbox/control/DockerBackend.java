@@ -29,6 +29,7 @@ public final class DockerBackend implements SandboxBackend {
     private static final Logger LOG = Logger.getLogger(DockerBackend.class.getName());
     /** The agent, PID 1 of the container. */
     private static final int OWN_PROCESSES = 1;
+
     private static final long SMALL_TMPFS_BYTES = 8L * 1024 * 1024;
     private static final String LABEL = "dev.pyroom.sandbox";
     // Holds the agent back until the host is attached, and leaves out the one variable the engine adds.
@@ -120,11 +121,16 @@ public final class DockerBackend implements SandboxBackend {
                 .withCapDrop(Capability.ALL)
                 .withSecurityOpts(List.of("no-new-privileges"))
                 .withIpcMode("private")
+                // The engine lets containers bind ports below 1024 without privileges; sandboxes keep the usual rule.
+                .withSysctls(Map.of("net.ipv4.ip_unprivileged_port_start", "1024"))
                 .withShmSize(SMALL_TMPFS_BYTES)
                 .withTmpFs(Map.of(
-                        "/tmp", tmpfs(spec.tmpBytes(), "1777"),
-                        BubblewrapCommand.HOME, tmpfs(SMALL_TMPFS_BYTES, "0755"),
-                        BubblewrapCommand.WORKSPACE, tmpfs(spec.workspaceBytes(), "0755")))
+                        "/tmp",
+                        tmpfs(spec.tmpBytes(), "1777"),
+                        BubblewrapCommand.HOME,
+                        tmpfs(SMALL_TMPFS_BYTES, "0755"),
+                        BubblewrapCommand.WORKSPACE,
+                        tmpfs(spec.workspaceBytes(), "0755")))
                 .withAutoRemove(true);
         return client.createContainerCmd(image)
                 .withEntrypoint(ENTRYPOINT)

@@ -6,4 +6,9 @@ class DockerIsolationTest extends IsolationContract {
     SandboxBackend startBackend() {
         return DockerEngine.backend();
     }
+
+    @Override
+    boolean containerEngine() {
+        return true;
+    }
 }

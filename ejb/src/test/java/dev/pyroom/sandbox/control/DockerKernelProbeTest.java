@@ -6,4 +6,9 @@ class DockerKernelProbeTest extends KernelProbeContract {
     SandboxBackend startBackend() {
         return DockerEngine.backend();
     }
+
+    @Override
+    boolean containerEngine() {
+        return true;
+    }
 }

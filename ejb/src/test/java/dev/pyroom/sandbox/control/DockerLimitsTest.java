@@ -6,4 +6,9 @@ class DockerLimitsTest extends LimitsContract {
     SandboxBackend startBackend() {
         return DockerEngine.backend();
     }
+
+    @Override
+    boolean containerEngine() {
+        return true;
+    }
 }

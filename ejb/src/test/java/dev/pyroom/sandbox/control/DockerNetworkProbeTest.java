@@ -6,4 +6,9 @@ class DockerNetworkProbeTest extends NetworkProbeContract {
     SandboxBackend startBackend() {
         return DockerEngine.backend();
     }
+
+    @Override
+    boolean containerEngine() {
+        return true;
+    }
 }

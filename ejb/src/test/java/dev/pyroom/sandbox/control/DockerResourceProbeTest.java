@@ -6,4 +6,9 @@ class DockerResourceProbeTest extends ResourceProbeContract {
     SandboxBackend startBackend() {
         return DockerEngine.backend();
     }
+
+    @Override
+    boolean containerEngine() {
+        return true;
+    }
 }

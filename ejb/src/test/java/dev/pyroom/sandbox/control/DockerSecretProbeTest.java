@@ -6,4 +6,9 @@ class DockerSecretProbeTest extends SecretProbeContract {
     SandboxBackend startBackend() {
         return DockerEngine.backend();
     }
+
+    @Override
+    boolean containerEngine() {
+        return true;
+    }
 }

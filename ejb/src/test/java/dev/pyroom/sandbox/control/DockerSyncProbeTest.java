@@ -6,4 +6,9 @@ class DockerSyncProbeTest extends SyncProbeContract {
     SandboxBackend startBackend() {
         return DockerEngine.backend();
     }
+
+    @Override
+    boolean containerEngine() {
+        return true;
+    }
 }

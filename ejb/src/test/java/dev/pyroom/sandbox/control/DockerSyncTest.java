@@ -6,4 +6,9 @@ class DockerSyncTest extends SyncContract {
     SandboxBackend startBackend() {
         return DockerEngine.backend();
     }
+
+    @Override
+    boolean containerEngine() {
+        return true;
+    }
 }

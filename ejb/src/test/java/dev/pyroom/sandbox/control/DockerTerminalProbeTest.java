@@ -6,4 +6,9 @@ class DockerTerminalProbeTest extends TerminalProbeContract {
     SandboxBackend startBackend() {
         return DockerEngine.backend();
     }
+
+    @Override
+    boolean containerEngine() {
+        return true;
+    }
 }

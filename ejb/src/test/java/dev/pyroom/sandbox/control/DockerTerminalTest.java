@@ -6,4 +6,9 @@ class DockerTerminalTest extends TerminalContract {
     SandboxBackend startBackend() {
         return DockerEngine.backend();
     }
+
+    @Override
+    boolean containerEngine() {
+        return true;
+    }
 }
