@@ -1,6 +1,9 @@
 import dev.pyroom.sandbox.control.BubblewrapBackend;
 import dev.pyroom.sandbox.control.BubblewrapSettings;
+import dev.pyroom.sandbox.control.DockerBackend;
+import dev.pyroom.sandbox.control.DockerSettings;
 import dev.pyroom.sandbox.control.Sandbox;
+import dev.pyroom.sandbox.control.SandboxBackend;
 import dev.pyroom.sandbox.entity.RunRequest;
 import dev.pyroom.sandbox.entity.SandboxSpec;
 import java.io.IOException;
@@ -12,6 +15,8 @@ import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
+import java.util.stream.Collectors;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -20,7 +25,8 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Sandboxed runs of print(1) against a bare cold python3 -c 'print(1)', measured side by side in the same loop, plus
- * sandbox start time, real memory of an idle sandbox and throughput with parallel sessions.
+ * sandbox start time, real memory of an idle sandbox and throughput with parallel sessions. {@code -Dbench.backend=docker}
+ * measures the Docker backend (engine at DOCKER_HOST, base image PYROOM_SANDBOX_BASE_IMAGE) instead of bubblewrap.
  */
 public final class SandboxBench {
 
@@ -30,12 +36,12 @@ public final class SandboxBench {
     private static final int IDLE_SANDBOXES = Integer.getInteger("bench.idle", 20);
     private static final int SESSIONS = Integer.getInteger("bench.sessions", 4);
     private static final long THROUGHPUT_MILLIS = Long.getLong("bench.throughputMillis", 5000);
+    private static final boolean DOCKER = "docker".equals(System.getProperty("bench.backend"));
 
     public static void main(String[] args) throws Exception {
         Path root = Files.createTempDirectory("pyroom-bench-");
         Files.setPosixFilePermissions(root, PosixFilePermissions.fromString("rwxr-xr-x"));
-        try (BubblewrapBackend backend = BubblewrapBackend.start(BubblewrapSettings.defaults())) {
-            System.out.println("limits: " + backend.limitsDescription());
+        try (SandboxBackend backend = startBackend()) {
             double[] latency = latencyRatios(backend, root);
             double startMillis = startP50Millis(backend, root);
             long idleKib = idleSandboxKib(backend, root);
@@ -54,7 +60,19 @@ public final class SandboxBench {
         }
     }
 
-    private static double[] latencyRatios(BubblewrapBackend backend, Path root) throws Exception {
+    private static SandboxBackend startBackend() {
+        if (DOCKER) {
+            System.out.println("backend: Docker at " + System.getenv("DOCKER_HOST"));
+            return DockerBackend.start(DockerSettings.of(
+                    System.getenv().getOrDefault("DOCKER_HOST", DockerSettings.DEFAULT_HOST),
+                    System.getenv().getOrDefault("PYROOM_SANDBOX_BASE_IMAGE", DockerSettings.DEFAULT_BASE_IMAGE)));
+        }
+        BubblewrapBackend backend = BubblewrapBackend.start(BubblewrapSettings.defaults());
+        System.out.println("backend: bubblewrap, limits: " + backend.limitsDescription());
+        return backend;
+    }
+
+    private static double[] latencyRatios(SandboxBackend backend, Path root) throws Exception {
         try (Sandbox sandbox = backend.open(SandboxSpec.of(workspace(root, "latency")))) {
             List<Long> bare = new ArrayList<>();
             List<Long> sandboxed = new ArrayList<>();
@@ -75,7 +93,7 @@ public final class SandboxBench {
         }
     }
 
-    private static double startP50Millis(BubblewrapBackend backend, Path root) throws IOException {
+    private static double startP50Millis(SandboxBackend backend, Path root) throws IOException {
         List<Long> starts = new ArrayList<>();
         Path workspace = workspace(root, "starts");
         for (int i = 0; i < STARTS; i++) {
@@ -88,16 +106,23 @@ public final class SandboxBench {
         return percentile(starts, 50) / 1e6;
     }
 
-    /** Proportional set size of every process the sandboxes consist of, shared pages split fairly. */
-    private static long idleSandboxKib(BubblewrapBackend backend, Path root) throws IOException {
+    /**
+     * Proportional set size of every process the sandboxes consist of, shared pages split fairly. Docker sandboxes are
+     * the processes of the containers started meanwhile and the engine's shim process that holds each of them.
+     */
+    private static long idleSandboxKib(SandboxBackend backend, Path root) throws IOException {
         List<Sandbox> sandboxes = new ArrayList<>();
+        Set<Long> before = allProcesses();
         try {
             for (int i = 0; i < IDLE_SANDBOXES; i++) {
                 sandboxes.add(backend.open(SandboxSpec.of(workspace(root, "idle-" + i))));
             }
+            Set<Long> sandboxProcesses = DOCKER
+                    ? allProcesses().stream().filter(pid -> !before.contains(pid)).collect(Collectors.toSet())
+                    : ProcessHandle.current().descendants().map(ProcessHandle::pid).collect(Collectors.toSet());
             long pssKib = 0;
-            for (ProcessHandle process : ProcessHandle.current().descendants().toList()) {
-                pssKib += pssKib(process.pid());
+            for (long pid : sandboxProcesses) {
+                pssKib += pssKib(pid);
             }
             long perSandbox = pssKib / IDLE_SANDBOXES;
             System.out.printf(Locale.ROOT, "idle sandbox: %d KiB PSS each, over %d sandboxes%n", perSandbox,
@@ -108,7 +133,16 @@ public final class SandboxBench {
         }
     }
 
-    private static double throughputRatio(BubblewrapBackend backend, Path root) throws Exception {
+    /** Every process on the host but this JVM's own threads' helpers; new ones are the sandboxes' when nothing else
+     * starts meanwhile. */
+    private static Set<Long> allProcesses() {
+        return ProcessHandle.allProcesses()
+                .map(ProcessHandle::pid)
+                .filter(pid -> pid != ProcessHandle.current().pid())
+                .collect(Collectors.toSet());
+    }
+
+    private static double throughputRatio(SandboxBackend backend, Path root) throws Exception {
         List<Sandbox> sandboxes = new ArrayList<>();
         try {
             for (int i = 0; i < SESSIONS; i++) {

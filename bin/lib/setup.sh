@@ -18,10 +18,11 @@ install_prerequisites() {
     /usr/bin/python3 -c 'import pyflakes' 2>/dev/null || missing+=(python3-pyflakes)
     if [ "$purpose" = test ]; then
         command -v chromium >/dev/null || missing+=(chromium)
+        # The Docker sandbox backend's tests run on a private engine, with a base image made by debootstrap.
+        command -v dockerd >/dev/null || missing+=(docker.io)
+        command -v debootstrap >/dev/null || missing+=(debootstrap)
         if [ "$PYROOM_TEST_COMPOSE" = 1 ]; then
-            command -v dockerd >/dev/null || missing+=(docker.io)
             command -v docker-compose >/dev/null || missing+=(docker-compose)
-            command -v debootstrap >/dev/null || missing+=(debootstrap)
         fi
     fi
     if [ ${#missing[@]} -gt 0 ]; then

@@ -8,7 +8,8 @@ reads framed events on stdout (see pyroom_frames).
 Being PID 1 makes the agent immune to signals from the programs it runs and lets it end every process of a run,
 daemons included.
 
-Usage: agent.py SEED WORKSPACE, where SEED is a read-only folder holding the files to start with.
+Usage: agent.py SEED WORKSPACE [SECCOMP], where SEED is a read-only folder holding the files to start with and SECCOMP
+a compiled seccomp filter the agent applies to itself first, where nothing applied one before it started.
 """
 
 import os
@@ -20,7 +21,7 @@ import sys
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 
 from pyroom_frames import READ_SIZE, TERMINAL_ID, FrameReader, send  # noqa: E402
-from pyroom_limits import set_dumpable  # noqa: E402
+from pyroom_limits import load_seccomp, set_dumpable  # noqa: E402
 from pyroom_processes import Reaper, count, kill, kill_all_but, kill_trees  # noqa: E402
 from pyroom_run import Run  # noqa: E402
 from pyroom_terminal import Terminal  # noqa: E402
@@ -48,6 +49,7 @@ class Agent:
             b"W": lambda payload: self.steer_terminal(
                 payload, lambda terminal, rest: terminal.resize(*(int(field) for field in rest.split()))),
             b"Q": lambda payload: self.steer_terminal(payload, self.close_terminal),
+            b"N": lambda payload: send(b"a", str(count(self.shells())).encode()),
         }
 
     def serve(self):
@@ -164,6 +166,8 @@ def main():
         # The agent ends runs with kill(-1): anywhere but in a PID namespace of its own that would reach every process
         # its user may signal.
         sys.exit("the sandbox agent must run as PID 1 of its own PID namespace")
+    if len(sys.argv) > 3:
+        load_seccomp(sys.argv[3])
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     set_dumpable(0)
     seed, root = sys.argv[1:3]

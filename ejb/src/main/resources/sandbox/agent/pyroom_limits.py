@@ -4,7 +4,13 @@ import ctypes
 import resource
 
 PR_SET_DUMPABLE = 4
+PR_SET_SECCOMP = 22
 PR_SET_CHILD_SUBREAPER = 36
+PR_SET_NO_NEW_PRIVS = 38
+SECCOMP_MODE_FILTER = 2
+BPF_INSTRUCTION_BYTES = 8
+# Where a container sees its own memory cgroup: v2, then v1. A sandbox without /sys has neither.
+OOM_COUNTERS = (("/sys/fs/cgroup/memory.events", b"oom_kill "), ("/sys/fs/cgroup/memory/memory.oom_control", b"oom_kill "))
 # The server's own limit is far higher, and every open file is kernel memory.
 MAX_OPEN_FILES = 1024
 
@@ -34,3 +40,33 @@ def limit_open_files():
 def adjust_oom_score(value):
     with open("/proc/self/oom_score_adj", "w") as adjust:
         adjust.write(value)
+
+
+def oom_kills():
+    """How often the OOM killer struck in the sandbox's memory cgroup, or None where the sandbox cannot see it."""
+    for path, key in OOM_COUNTERS:
+        try:
+            with open(path, "rb") as counters:
+                for line in counters:
+                    if line.startswith(key):
+                        return int(line[len(key):])
+        except OSError:
+            continue
+    return None
+
+
+class SockFprog(ctypes.Structure):
+    _fields_ = [("len", ctypes.c_ushort), ("filter", ctypes.c_void_p)]
+
+
+def load_seccomp(path):
+    """Applies a compiled seccomp filter to this process and everything it starts, for good."""
+    with open(path, "rb") as compiled:
+        program = compiled.read()
+    instructions = ctypes.create_string_buffer(program, len(program))
+    fprog = SockFprog(len(program) // BPF_INSTRUCTION_BYTES, ctypes.cast(instructions, ctypes.c_void_p))
+    libc = ctypes.CDLL(None, use_errno=True)
+    if libc.prctl(PR_SET_NO_NEW_PRIVS, 1, 0, 0, 0) != 0:
+        raise OSError(ctypes.get_errno(), "prctl PR_SET_NO_NEW_PRIVS")
+    if libc.prctl(PR_SET_SECCOMP, SECCOMP_MODE_FILTER, ctypes.byref(fprog), 0, 0) != 0:
+        raise OSError(ctypes.get_errno(), "prctl PR_SET_SECCOMP")

@@ -12,7 +12,7 @@ import time
 import types
 
 from pyroom_frames import READ_SIZE, send
-from pyroom_limits import adjust_oom_score, limit, limit_open_files, set_dumpable
+from pyroom_limits import adjust_oom_score, limit, limit_open_files, oom_kills, set_dumpable
 
 MAX_PENDING_INPUT = 1 << 20
 REAP_INTERVAL_MS = 500
@@ -33,7 +33,8 @@ class Run:
         self.deadline = time.monotonic() + wall_ms / 1000
         self.cpu_seconds = cpu_seconds
         self.address_space = address_space
-        self.processes = processes + OWN_PROCESSES + terminal_processes
+        # 0: the sandbox's pids cgroup bounds processes instead, where its user is shared with other sandboxes.
+        self.processes = processes + OWN_PROCESSES + terminal_processes if processes else 0
         self.output_cap = output_cap
         self.file_size = file_size
         self.entry = os.fsdecode(fields[6])
@@ -51,6 +52,7 @@ class Run:
         stderr_r, stderr_w = os.pipe()
         self.status_r, status_w = os.pipe()
         self.started = time.monotonic()
+        self.oom_kills_before = oom_kills()
         self.pid = os.fork()
         if self.pid == 0:
             os.dup2(stdin_r, 0)
@@ -171,6 +173,8 @@ class Run:
             return "memory", 1
         if os.WIFSIGNALED(status):
             number = os.WTERMSIG(status)
+            if number == signal.SIGKILL and self.oom_kills_before is not None and oom_kills() > self.oom_kills_before:
+                return "memory", number
             if number == signal.SIGXCPU or usage.ru_utime + usage.ru_stime >= self.cpu_seconds:
                 return "cpu", number
             if number == signal.SIGXFSZ:
@@ -187,7 +191,8 @@ def become_program(run, status_fd):
     adjust_oom_score(RUN_OOM_SCORE_ADJ)
     limit(resource.RLIMIT_CPU, run.cpu_seconds, run.cpu_seconds + 1)
     limit(resource.RLIMIT_FSIZE, run.file_size, run.file_size)
-    limit(resource.RLIMIT_NPROC, run.processes, run.processes)
+    if run.processes:
+        limit(resource.RLIMIT_NPROC, run.processes, run.processes)
     limit(resource.RLIMIT_CORE, 0, 0)
     limit_open_files()
     if run.address_space:

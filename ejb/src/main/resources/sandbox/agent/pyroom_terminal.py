@@ -124,7 +124,8 @@ def become_shell(terminal, workspace):
     become_subreaper()
     set_dumpable(1)
     adjust_oom_score(TERMINAL_OOM_SCORE_ADJ)
-    limit(resource.RLIMIT_NPROC, terminal.processes, terminal.processes)
+    if terminal.processes:
+        limit(resource.RLIMIT_NPROC, terminal.processes, terminal.processes)
     limit(resource.RLIMIT_FSIZE, terminal.file_size, terminal.file_size)
     limit(resource.RLIMIT_CORE, 0, 0)
     if terminal.address_space:

@@ -32,6 +32,7 @@ final class AgentConnection {
     static final byte TERMINAL_INPUT = 'U';
     static final byte RESIZE_TERMINAL = 'W';
     static final byte CLOSE_TERMINAL = 'Q';
+    static final byte COUNT_TERMINAL_PROCESSES = 'N';
 
     static final byte HELLO = 'H';
     static final byte STDOUT = 'O';

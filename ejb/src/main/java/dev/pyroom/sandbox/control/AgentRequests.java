@@ -27,8 +27,11 @@ final class AgentRequests {
         Answer ask(byte type, byte[] payload);
     }
 
-    /** What the agent answered: the changes it reported first, if any, and whether they are all it found. */
-    record Answer(List<FileChange> changes, boolean complete) {}
+    /**
+     * What the agent answered: the changes it reported first, if any, whether they are all it found, and the text of
+     * its final frame.
+     */
+    record Answer(List<FileChange> changes, boolean complete, String text) {}
 
     private record Pending(List<FileChange> changes, CompletableFuture<Answer> answer) {}
 
@@ -72,8 +75,8 @@ final class AgentRequests {
         byte[] payload = frame.payload();
         switch (frame.type()) {
             case AgentConnection.CHANGE -> oldest().changes().add(AgentFiles.change(payload));
-            case AgentConnection.CHANGES_END -> answered(payload.length == 1 && payload[0] == '1');
-            case AgentConnection.DONE -> answered(true);
+            case AgentConnection.CHANGES_END -> answered(payload.length == 1 && payload[0] == '1', "");
+            case AgentConnection.DONE -> answered(true, new String(payload, StandardCharsets.US_ASCII));
             case AgentConnection.FAILED ->
                 takeOldest()
                         .answer()
@@ -96,9 +99,9 @@ final class AgentRequests {
         }
     }
 
-    private void answered(boolean complete) {
+    private void answered(boolean complete, String text) {
         Pending request = takeOldest();
-        request.answer().complete(new Answer(List.copyOf(request.changes()), complete));
+        request.answer().complete(new Answer(List.copyOf(request.changes()), complete, text));
     }
 
     private Pending oldest() {

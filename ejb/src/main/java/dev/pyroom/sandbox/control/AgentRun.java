@@ -39,14 +39,17 @@ final class AgentRun implements Run {
         }
     }
 
-    /** The agent's run request: limits first, then the file and its arguments, separated by NUL. */
-    static byte[] encode(RunRequest request, boolean limitAddressSpace) {
+    /**
+     * The agent's run request: limits first, then the file and its arguments, separated by NUL. A limit of 0 leaves
+     * the rlimit unset, for the cgroup to bound.
+     */
+    static byte[] encode(RunRequest request, boolean limitAddressSpace, boolean limitProcessCount) {
         RunLimits limits = request.limits();
         List<String> fields = new ArrayList<>(List.of(
                 Long.toString(limits.wallTime().toMillis()),
                 Long.toString(limits.cpuSeconds()),
                 Long.toString(limitAddressSpace ? limits.memoryBytes() : 0),
-                Integer.toString(limits.processes()),
+                Integer.toString(limitProcessCount ? limits.processes() : 0),
                 Long.toString(limits.outputBytes()),
                 Long.toString(limits.fileSizeBytes()),
                 request.entryFile()));

@@ -26,7 +26,9 @@ final class AgentRuns {
         try {
             limits.forRun(request.limits());
             AgentRun run = new AgentRun(connection, listener, cgroup);
-            connection.send(AgentConnection.RUN, AgentRun.encode(request, !cgroup.limitsMemory()));
+            connection.send(
+                    AgentConnection.RUN,
+                    AgentRun.encode(request, !cgroup.limitsMemory(), !cgroup.limitsProcessesAlone()));
             current = run;
             return run;
         } catch (IOException e) {

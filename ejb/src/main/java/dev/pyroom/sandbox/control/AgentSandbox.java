@@ -4,7 +4,6 @@ import dev.pyroom.sandbox.entity.RunRequest;
 import dev.pyroom.sandbox.entity.TerminalSize;
 import dev.pyroom.workspace.control.FileChange;
 import java.io.IOException;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -18,8 +17,8 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * A sandbox whose PID 1 is the agent ({@code sandbox/agent/agent.py}), reached through the launcher process's stdin and
- * stdout. Knows nothing of how the sandbox was built, only of the agent's protocol and the cgroup it lives in.
+ * A sandbox whose PID 1 is the agent ({@code sandbox/agent/agent.py}), reached through its stdin and stdout. Knows
+ * nothing of how the sandbox was built, only of the agent's protocol and the cgroup it lives in.
  */
 final class AgentSandbox implements Sandbox {
 
@@ -27,7 +26,7 @@ final class AgentSandbox implements Sandbox {
     private static final AtomicInteger THREADS = new AtomicInteger();
     private static final Duration CLOSE_WAIT = Duration.ofSeconds(10);
 
-    private final LauncherProcess launcher;
+    private final AgentProcess launcher;
     private final AgentConnection connection;
     private final AgentRequests requests;
     private final AgentWorkspace workspace = new AgentWorkspace(this::ask);
@@ -42,14 +41,13 @@ final class AgentSandbox implements Sandbox {
     private boolean closing;
     private boolean ended;
 
-    private AgentSandbox(
-            LauncherProcess launcher, CgroupSlot cgroup, int ownProcesses, Consumer<AgentSandbox> onEnded) {
+    private AgentSandbox(AgentProcess launcher, CgroupSlot cgroup, int ownProcesses, Consumer<AgentSandbox> onEnded) {
         String name = "pyroom-sandbox-" + THREADS.incrementAndGet();
         this.launcher = launcher;
         this.connection = new AgentConnection(launcher.stdout(), launcher.stdin(), name);
         this.requests = new AgentRequests(connection);
         this.cgroup = cgroup;
-        this.limits = new SandboxLimits(cgroup, ownProcesses);
+        this.limits = new SandboxLimits(cgroup, ownProcesses, this::terminalProcesses);
         this.runs = new AgentRuns(connection, cgroup, limits);
         this.terminals = new AgentTerminals(connection, limits);
         this.onEnded = onEnded;
@@ -58,29 +56,21 @@ final class AgentSandbox implements Sandbox {
     }
 
     /**
-     * Starts the launcher, puts it into its cgroup, lets it go on and waits for the agent's greeting.
+     * Takes over a started sandbox, lets it go on once it is admitted and waits for the agent's greeting. The cgroup is
+     * released when the sandbox ends, also when it fails to start.
      *
      * @param ownProcesses processes the sandbox itself keeps in the cgroup besides the run's
-     * @param errorLog where the builder sends the launcher's stderr; deleted when the sandbox ends
      */
     static AgentSandbox launch(
-            ProcessBuilder builder,
+            AgentProcess launcher,
             CgroupSlot cgroup,
             int ownProcesses,
-            Path errorLog,
             Duration startTimeout,
             Consumer<AgentSandbox> onEnded) {
-        LauncherProcess launcher;
-        try {
-            launcher = LauncherProcess.start(builder, errorLog);
-        } catch (IOException e) {
-            cgroup.release();
-            throw new SandboxException("cannot start the sandbox launcher", e);
-        }
         AgentSandbox sandbox = new AgentSandbox(launcher, cgroup, ownProcesses, onEnded);
         sandbox.reader.start();
         try {
-            cgroup.enter(launcher.pid());
+            launcher.admit();
             sandbox.connection.releaseLauncher();
             sandbox.ready.get(startTimeout.toMillis(), TimeUnit.MILLISECONDS);
             return sandbox;
@@ -150,6 +140,11 @@ final class AgentSandbox implements Sandbox {
                 Thread.currentThread().interrupt();
             }
         }
+    }
+
+    private int terminalProcesses() {
+        return Integer.parseInt(
+                ask(AgentConnection.COUNT_TERMINAL_PROCESSES, new byte[0]).text());
     }
 
     private AgentRequests.Answer ask(byte type, byte[] payload) {

@@ -99,8 +99,14 @@ public final class BubblewrapBackend implements SandboxBackend {
         ProcessBuilder builder = new ProcessBuilder(command.forSandbox(spec));
         builder.environment().clear();
         builder.environment().putAll(BubblewrapCommand.ENVIRONMENT);
-        Sandbox sandbox =
-                AgentSandbox.launch(builder, cgroup, OWN_PROCESSES, errorLog, settings.startTimeout(), open::remove);
+        LauncherProcess launcher;
+        try {
+            launcher = LauncherProcess.start(builder, errorLog, cgroup);
+        } catch (IOException e) {
+            cgroup.release();
+            throw new SandboxException("cannot start the sandbox launcher", e);
+        }
+        Sandbox sandbox = AgentSandbox.launch(launcher, cgroup, OWN_PROCESSES, settings.startTimeout(), open::remove);
         open.add(sandbox);
         if (!sandbox.isAlive()) {
             open.remove(sandbox);

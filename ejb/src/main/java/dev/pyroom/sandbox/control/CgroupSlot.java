@@ -33,6 +33,14 @@ interface CgroupSlot {
     /** Whether the cgroup bounds memory; without it a run's address space is limited instead. */
     boolean limitsMemory();
 
+    /**
+     * Whether this cgroup alone bounds the sandbox's processes. Where sandboxes share one user id, a per-user process
+     * rlimit would count the processes of every sandbox together, so runs and terminals get none.
+     */
+    default boolean limitsProcessesAlone() {
+        return false;
+    }
+
     void enter(long pid) throws IOException;
 
     void limitCpu(double cores) throws IOException;

@@ -10,8 +10,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
-/** The host process that holds a sandbox, with the file its stderr goes to. */
-final class LauncherProcess {
+/** The host process that holds a bubblewrap sandbox, with the file its stderr goes to and the cgroup it enters. */
+final class LauncherProcess implements AgentProcess {
 
     private static final Logger LOG = Logger.getLogger(LauncherProcess.class.getName());
     private static final Duration GRACEFUL_EXIT_WAIT = Duration.ofSeconds(2);
@@ -19,34 +19,40 @@ final class LauncherProcess {
 
     private final Process process;
     private final Path errorLog;
+    private final CgroupSlot cgroup;
 
-    private LauncherProcess(Process process, Path errorLog) {
+    private LauncherProcess(Process process, Path errorLog, CgroupSlot cgroup) {
         this.process = process;
         this.errorLog = errorLog;
+        this.cgroup = cgroup;
     }
 
-    static LauncherProcess start(ProcessBuilder builder, Path errorLog) throws IOException {
+    static LauncherProcess start(ProcessBuilder builder, Path errorLog, CgroupSlot cgroup) throws IOException {
         try {
-            return new LauncherProcess(builder.redirectError(errorLog.toFile()).start(), errorLog);
+            return new LauncherProcess(builder.redirectError(errorLog.toFile()).start(), errorLog, cgroup);
         } catch (IOException e) {
             deleteQuietly(errorLog);
             throw e;
         }
     }
 
-    long pid() {
-        return process.pid();
-    }
-
-    InputStream stdout() {
+    @Override
+    public InputStream stdout() {
         return process.getInputStream();
     }
 
-    OutputStream stdin() {
+    @Override
+    public OutputStream stdin() {
         return process.getOutputStream();
     }
 
-    boolean isAlive() {
+    @Override
+    public void admit() throws IOException {
+        cgroup.enter(process.pid());
+    }
+
+    @Override
+    public boolean isAlive() {
         return process.isAlive();
     }
 
@@ -55,7 +61,8 @@ final class LauncherProcess {
      * first would leave the agent to be reaped by the host's init, whenever that gets round to it, and the sandbox's
      * cgroup could not be reused until then.
      */
-    void awaitExit() {
+    @Override
+    public void awaitExit() {
         try {
             if (process.waitFor(GRACEFUL_EXIT_WAIT.toMillis(), TimeUnit.MILLISECONDS)) {
                 return;
@@ -72,7 +79,8 @@ final class LauncherProcess {
     }
 
     /** What the launcher wrote to stderr; the log is deleted. */
-    String takeErrors() {
+    @Override
+    public String takeErrors() {
         try {
             return Files.readString(errorLog).strip();
         } catch (IOException e) {

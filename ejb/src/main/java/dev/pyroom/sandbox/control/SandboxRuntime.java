@@ -39,7 +39,7 @@ final class SandboxRuntime implements AutoCloseable {
             ::1 localhost ip6-localhost ip6-loopback
             127.0.1.1 pyroom
             """;
-    private static final List<String> AGENT_MODULES = List.of(
+    static final List<String> AGENT_MODULES = List.of(
             "agent.py",
             "pyroom_frames.py",
             "pyroom_limits.py",

@@ -16,6 +16,18 @@ public class SandboxSettings {
     String root;
 
     @Inject
+    @ConfigProperty(name = "pyroom.sandbox.backend", defaultValue = "bubblewrap")
+    String backend;
+
+    @Inject
+    @ConfigProperty(name = "pyroom.sandbox.docker.host", defaultValue = DockerSettings.DEFAULT_HOST)
+    String dockerHost;
+
+    @Inject
+    @ConfigProperty(name = "pyroom.sandbox.docker.base-image", defaultValue = DockerSettings.DEFAULT_BASE_IMAGE)
+    String dockerBaseImage;
+
+    @Inject
     @ConfigProperty(name = "pyroom.sandbox.idle-timeout", defaultValue = "PT30M")
     Duration idleTimeout;
 
@@ -54,6 +66,21 @@ public class SandboxSettings {
     /** Where this host keeps sandbox workspaces, one folder per node. */
     public Path root() {
         return Path.of(root);
+    }
+
+    /**
+     * Starts the configured backend: {@code bubblewrap} (the default) or {@code docker}.
+     *
+     * @throws IllegalArgumentException when the configuration names another backend
+     */
+    public SandboxBackend startBackend() {
+        return switch (backend) {
+            case "bubblewrap" -> BubblewrapBackend.start(BubblewrapSettings.defaults());
+            case "docker" -> DockerBackend.start(DockerSettings.of(dockerHost, dockerBaseImage));
+            default ->
+                throw new IllegalArgumentException(
+                        "pyroom.sandbox.backend must be bubblewrap or docker, not " + backend);
+        };
     }
 
     public Duration idleTimeout() {

@@ -71,7 +71,7 @@ abstract class NetworkProbeContract extends SandboxContract {
         assertEquals("ENETUNREACH\n", outcome.stdout());
     }
 
-    /** Resolves a name. Expected: no resolver configured, no answer. */
+    /** Resolves a name. Expected: no resolver configured (a container engine always writes one), no answer. */
     @Test
     void dns() throws Exception {
         Outcome outcome = run("""
@@ -83,7 +83,7 @@ abstract class NetworkProbeContract extends SandboxContract {
                     print('unresolved', os.path.exists('/etc/resolv.conf'))
                 """);
 
-        assertEquals("unresolved False\n", outcome.stdout());
+        assertEquals("unresolved " + (containerEngine() ? "True" : "False") + "\n", outcome.stdout());
     }
 
     /** Connects to a unix socket the server listens on, and to well-known host sockets. Expected: none exist inside. */

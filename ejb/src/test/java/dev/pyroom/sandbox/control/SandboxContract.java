@@ -46,6 +46,15 @@ abstract class SandboxContract {
 
     abstract SandboxBackend startBackend();
 
+    /**
+     * Whether sandboxes are containers of an engine such as Docker, which always gives them its own {@code /etc/hosts},
+     * {@code /etc/hostname} and {@code /etc/resolv.conf}, a read-only {@code /sys} (where the agent reads its own
+     * cgroup's OOM counter), {@code /dev/mqueue}, and a root file system mounted without {@code nosuid}.
+     */
+    boolean containerEngine() {
+        return false;
+    }
+
     @BeforeAll
     void startBackendOnce() {
         backend = startBackend();
@@ -53,7 +62,9 @@ abstract class SandboxContract {
 
     @AfterAll
     void closeBackend() {
-        backend.close();
+        if (backend != null) {
+            backend.close();
+        }
     }
 
     @BeforeEach
