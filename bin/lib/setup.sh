@@ -18,6 +18,12 @@ install_prerequisites() {
     /usr/bin/python3 -c 'import pyflakes' 2>/dev/null || missing+=(python3-pyflakes)
     if [ "$purpose" = test ]; then
         command -v chromium >/dev/null || missing+=(chromium)
+        if [ "$PYROOM_TEST_OPERATIONS" = 1 ]; then
+            # promtool checks the alert rules; HAProxy and socat run the load balancer of the backup test.
+            command -v promtool >/dev/null || missing+=(prometheus)
+            command -v haproxy >/dev/null || missing+=(haproxy)
+            command -v socat >/dev/null || missing+=(socat)
+        fi
         if [ "$PYROOM_TEST_COMPOSE" = 1 ]; then
             command -v dockerd >/dev/null || missing+=(docker.io)
             command -v docker-compose >/dev/null || missing+=(docker-compose)
