@@ -1,6 +1,7 @@
 # Keycloak in development mode on loopback, with the pyroom realm imported from keycloak/pyroom-realm.json.
 # Its own data (users' sessions, changes made in the admin console) persist in its data directory;
-# an existing realm is kept as it is on later starts.
+# an existing realm is kept as it is on later starts, unless keycloak/pyroom-realm.json changed since its import:
+# then the development data is reset and the realm imported anew.
 
 keycloak_ready_url() { echo "$PYROOM_KEYCLOAK_URL/realms/pyroom/.well-known/openid-configuration"; }
 
@@ -9,6 +10,7 @@ keycloak_start() {
         say "Keycloak already running at $PYROOM_KEYCLOAK_URL"
         return 0
     fi
+    keycloak_reset_if_realm_changed
     mkdir -p "$KEYCLOAK_HOME/data/import"
     cp "$ROOT/keycloak/pyroom-realm.json" "$KEYCLOAK_HOME/data/import/"
     say "starting Keycloak on port $PYROOM_KEYCLOAK_PORT (the first start takes about a minute)"
@@ -18,6 +20,18 @@ keycloak_start() {
     KEYCLOAK_PID=$!
     STARTED+=("keycloak_stop")
     wait_for_url "$(keycloak_ready_url)" 240 Keycloak
+    keycloak_realm_digest >"$KEYCLOAK_HOME/data/pyroom-realm.sha256"
+}
+
+keycloak_realm_digest() { sha256sum "$ROOT/keycloak/pyroom-realm.json" | cut -d ' ' -f 1; }
+
+keycloak_reset_if_realm_changed() {
+    local stamp="$KEYCLOAK_HOME/data/pyroom-realm.sha256"
+    [ -d "$KEYCLOAK_HOME/data/h2" ] || return 0
+    if [ "$(cat "$stamp" 2>/dev/null)" != "$(keycloak_realm_digest)" ]; then
+        say "keycloak/pyroom-realm.json changed since Keycloak imported it: resetting its development data"
+        rm -rf "$KEYCLOAK_HOME/data/h2"
+    fi
 }
 
 keycloak_stop() {

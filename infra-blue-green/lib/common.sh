@@ -42,7 +42,8 @@ fi
 : "${PYROOM_DB_URL:=jdbc:postgresql://localhost:5433/pyroom?connectTimeout=3}"
 : "${PYROOM_OIDC_PROVIDER_URI:=http://localhost:8180/realms/pyroom}"
 export PYROOM_DB_URL PYROOM_OIDC_PROVIDER_URI
-for setting in PYROOM_DB_USER PYROOM_DB_PASSWORD PYROOM_OIDC_CLIENT_ID PYROOM_OIDC_CLIENT_SECRET; do
+for setting in PYROOM_DB_USER PYROOM_DB_PASSWORD PYROOM_OIDC_CLIENT_ID PYROOM_OIDC_CLIENT_SECRET \
+    PYROOM_DIRECTORY_CLIENT_SECRET; do
     if [ -n "${!setting:-}" ]; then
         export "${setting?}"
     fi

@@ -137,11 +137,16 @@ Pyroom.editor = (function () {
         element('output').textContent = '';
         var scheme = window.location.protocol === 'https:' ? 'wss://' : 'ws://';
         var workspace = document.querySelector('form.editor').getAttribute('data-workspace');
-        socket = new WebSocket(scheme + window.location.host + '/ws/run');
-        socket.onopen = function () {
-            socket.send(JSON.stringify({type: 'run', workspaceId: Number(workspace), entryFile: openFile}));
+        // Handlers use their own socket: the previous run's socket may close after this one opened.
+        var runSocket = new WebSocket(scheme + window.location.host + '/ws/run');
+        socket = runSocket;
+        runSocket.onopen = function () {
+            runSocket.send(JSON.stringify({type: 'run', workspaceId: Number(workspace), entryFile: openFile}));
         };
-        socket.onmessage = function (event) {
+        runSocket.onmessage = function (event) {
+            if (socket !== runSocket) {
+                return;
+            }
             var message = JSON.parse(event.data);
             if (message.type === 'output') {
                 appendOutput(message.text, message.stream);
@@ -149,8 +154,10 @@ Pyroom.editor = (function () {
                 appendOutput('\n' + message.text + '\n', 'end-line ' + message.type);
             }
         };
-        socket.onclose = function () {
-            socket = null;
+        runSocket.onclose = function () {
+            if (socket === runSocket) {
+                socket = null;
+            }
         };
     }
 

@@ -33,17 +33,27 @@ Pyroom.terminal = (function () {
 
     function connect() {
         closing = false;
+        if (socket !== null) {
+            socket.close();
+        }
         var scheme = window.location.protocol === 'https:' ? 'wss://' : 'ws://';
         var query = '?workspace=' + encodeURIComponent(workspace) + '&cols=' + term.cols + '&rows=' + term.rows;
-        socket = new WebSocket(scheme + window.location.host + '/ws/terminal' + query);
-        socket.binaryType = 'arraybuffer';
-        socket.onopen = function () {
+        // Handlers use their own socket: a replaced socket may report its close after the new one opened.
+        var shellSocket = new WebSocket(scheme + window.location.host + '/ws/terminal' + query);
+        socket = shellSocket;
+        shellSocket.binaryType = 'arraybuffer';
+        shellSocket.onopen = function () {
             attempts = 0;
         };
-        socket.onmessage = function (event) {
-            term.write(new Uint8Array(event.data));
+        shellSocket.onmessage = function (event) {
+            if (socket === shellSocket) {
+                term.write(new Uint8Array(event.data));
+            }
         };
-        socket.onclose = function (event) {
+        shellSocket.onclose = function (event) {
+            if (socket !== shellSocket) {
+                return;
+            }
             socket = null;
             if (closing) {
                 return;

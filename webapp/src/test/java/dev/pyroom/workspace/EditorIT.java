@@ -38,6 +38,11 @@ class EditorIT extends BrowserTest {
 
         assertThat(page.locator("#output")).containsText("Hello, Ada");
         assertThat(page.locator("#output")).containsText("Program finished (exit code 0).");
+
+        replaceCode(page, "print('second version')\n");
+        assertThat(page.locator("#save-state")).hasText("Saved");
+        page.locator("[id$=':run']").click();
+        assertThat(page.locator("#output")).containsText("second version");
     }
 
     @Test

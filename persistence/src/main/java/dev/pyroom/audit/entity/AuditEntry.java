@@ -5,7 +5,6 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
-import jakarta.persistence.NamedQuery;
 import jakarta.persistence.Table;
 import java.time.OffsetDateTime;
 import java.util.Objects;
@@ -13,10 +12,7 @@ import java.util.Objects;
 /** One thing somebody did that an administrator may need to account for later. */
 @Entity
 @Table(name = "audit_entry")
-@NamedQuery(name = AuditEntry.LATEST, query = "select a from AuditEntry a order by a.occurredAt desc, a.id desc")
 public class AuditEntry {
-
-    public static final String LATEST = "AuditEntry.latest";
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
