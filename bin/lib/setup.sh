@@ -21,6 +21,12 @@ install_prerequisites() {
         # The Docker sandbox backend's tests run on a private engine, with a base image made by debootstrap.
         command -v dockerd >/dev/null || missing+=(docker.io)
         command -v debootstrap >/dev/null || missing+=(debootstrap)
+        if [ "$PYROOM_TEST_OPERATIONS" = 1 ]; then
+            # promtool checks the alert rules; HAProxy and socat run the load balancer of the backup test.
+            command -v promtool >/dev/null || missing+=(prometheus)
+            command -v haproxy >/dev/null || missing+=(haproxy)
+            command -v socat >/dev/null || missing+=(socat)
+        fi
         if [ "$PYROOM_TEST_COMPOSE" = 1 ]; then
             command -v docker-compose >/dev/null || missing+=(docker-compose)
         fi

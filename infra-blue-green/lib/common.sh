@@ -29,6 +29,8 @@ fi
 : "${BLUEGREEN_MULTICAST_PORT:=18900}"
 # Where HAProxy accepts users' connections.
 : "${BLUEGREEN_LB_BIND:=127.0.0.1:18080}"
+# Where HAProxy serves its Prometheus metrics (/metrics): for the monitoring server only.
+: "${BLUEGREEN_LB_METRICS_BIND:=127.0.0.1:18079}"
 # Seconds to wait: for an instance to become ready, for HAProxy to see it up, for a colour to drain,
 # for an instance to stop after SIGTERM.
 : "${BLUEGREEN_READY_TIMEOUT:=300}"

@@ -164,6 +164,7 @@ lb_generate_config() {
     text=${text//@ADMIN_SOCKET@/$(lb_socket)}
     text=${text//@LIVE_MAP@/$(lb_map)}
     text=${text//@BIND@/$BLUEGREEN_LB_BIND}
+    text=${text//@METRICS_BIND@/$BLUEGREEN_LB_METRICS_BIND}
     text=${text//@BLUE_SERVERS@/$(lb_server_lines blue)}
     text=${text//@GREEN_SERVERS@/$(lb_server_lines green)}
     printf '%s\n' "$text" >"$(lb_config)"

@@ -29,6 +29,7 @@ render() {
             *)
                 line=${line//@ADMIN_SOCKET@/$STATE/admin.sock}
                 line=${line//@BIND@/:8080}
+                line=${line//@METRICS_BIND@/:8404}
                 line=${line//@LIVE_MAP@/$MAP}
                 printf '%s\n' "$line"
                 ;;

@@ -40,6 +40,41 @@ class RunsIT extends BrowserTest {
     }
 
     @Test
+    void aFinishedRunIsCountedByItsEndingOnTheMetricsEndpoint() {
+        URL base = base();
+        Page page = signedIn("student", "my/workspaces.xhtml");
+        String name = "Counted " + UUID.randomUUID().toString().substring(0, 8);
+        WorkspaceForm.create(page, name);
+        long workspaceId = idOf(page.request().get(base + "api/workspaces").text(), name);
+        double exitedBefore = exitedRuns(page, base);
+
+        APIResponse run = runMain(page, base, workspaceId);
+
+        assertTrue(run.text().contains("\"ending\":\"EXITED\""), run.text());
+        assertEquals(exitedBefore + 1, exitedRuns(page, base));
+    }
+
+    @Test
+    void theRequestIdGivenIsEchoedAndAMissingOneIsMade() {
+        URL base = base();
+        Page page = browser.newPerson();
+
+        APIResponse given = page.request()
+                .get(base + "api/health", RequestOptions.create().setHeader("X-Request-ID", "lab-42.check"));
+        APIResponse made = page.request().get(base + "api/health");
+        APIResponse unsafe =
+                page.request().get(base + "api/health", RequestOptions.create().setHeader("X-Request-ID", "a b\"c"));
+
+        assertEquals("lab-42.check", given.headers().get("x-request-id"));
+        assertTrue(
+                made.headers().get("x-request-id").matches("[0-9a-f-]{36}"),
+                made.headers().toString());
+        assertTrue(
+                unsafe.headers().get("x-request-id").matches("[0-9a-f-]{36}"),
+                unsafe.headers().toString());
+    }
+
+    @Test
     void anEntryFileOutsideTheWorkspaceIsRefused() {
         URL base = base();
         Page page = signedIn("student", "my/workspaces.xhtml");
@@ -61,6 +96,15 @@ class RunsIT extends BrowserTest {
                 .post(
                         base + "api/workspaces/" + workspaceId + "/runs",
                         RequestOptions.create().setData(Map.of("entryFile", "main.py")));
+    }
+
+    /** The runs that ended with the program's own exit, as Prometheus would scrape them. */
+    private static double exitedRuns(Page page, URL base) {
+        String metrics = page.request().get(base + "metrics").text();
+        Matcher counter = Pattern.compile("(?m)^pyroom_runs_total\\{[^}]*ending=\"exited\"[^}]*} (\\S+)$")
+                .matcher(metrics);
+        assertTrue(counter.find(), metrics);
+        return Double.parseDouble(counter.group(1));
     }
 
     private static long idOf(String workspacesJson, String name) {

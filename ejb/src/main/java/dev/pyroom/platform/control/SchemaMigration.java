@@ -25,6 +25,7 @@ import org.flywaydb.core.Flyway;
         maxPoolSize = 30,
         loginTimeout = 5,
         properties = {
+            "applicationName=" + SchemaMigration.APPLICATION_NAME,
             // A restarted database leaves dead connections in the pool: validate and drop them all at once.
             "fish.payara.is-connection-validation-required=true",
             "fish.payara.connection-validation-method=custom-validation",
@@ -38,6 +39,9 @@ import org.flywaydb.core.Flyway;
 public class SchemaMigration {
 
     public static final String DATA_SOURCE = "java:app/jdbc/pyroom";
+    /** How Pyroom's connections name themselves to PostgreSQL ({@code pg_stat_activity}). */
+    public static final String APPLICATION_NAME = "pyroom";
+
     private static final Logger LOG = Logger.getLogger(SchemaMigration.class.getName());
 
     @Resource(lookup = DATA_SOURCE)
@@ -48,6 +52,9 @@ public class SchemaMigration {
         var result = Flyway.configure(SchemaMigration.class.getClassLoader())
                 .dataSource(dataSource)
                 .locations("classpath:db/migration")
+                // During a cutover the previous release starts against the newer release's schema: migrations it
+                // does not know must not stop it (expand/contract, docs/operations.md).
+                .ignoreMigrationPatterns("*:future")
                 .load()
                 .migrate();
         LOG.info(() -> "Database schema at version " + result.targetSchemaVersion + " (" + result.migrationsExecuted

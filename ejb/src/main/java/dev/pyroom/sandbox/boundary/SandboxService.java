@@ -5,6 +5,7 @@ import dev.pyroom.sandbox.control.NodeSandboxes;
 import dev.pyroom.sandbox.control.Run;
 import dev.pyroom.sandbox.control.RunListener;
 import dev.pyroom.sandbox.control.SandboxClaims;
+import dev.pyroom.sandbox.control.SandboxMetrics;
 import dev.pyroom.sandbox.control.SandboxSettings;
 import dev.pyroom.sandbox.control.SessionSandbox;
 import dev.pyroom.sandbox.control.Terminal;
@@ -50,6 +51,9 @@ public class SandboxService {
     @Inject
     SandboxSettings settings;
 
+    @Inject
+    SandboxMetrics metrics;
+
     @EJB
     SandboxBookkeeping bookkeeping;
 
@@ -65,7 +69,11 @@ public class SandboxService {
         claims.lock(workspaceId).ifPresent(claim -> claim.running(OffsetDateTime.now()));
         RunRequest request = RunRequest.of(entry.value()).withLimits(settings.runLimits());
         Run run = sandbox.start(request, listener);
-        run.result().whenComplete((result, error) -> bookkeeping.activityEnded(workspaceId));
+        metrics.runStarted(workspaceId);
+        run.result().whenComplete((result, error) -> {
+            metrics.runEnded(workspaceId, result);
+            bookkeeping.activityEnded(workspaceId);
+        });
         return run;
     }
 

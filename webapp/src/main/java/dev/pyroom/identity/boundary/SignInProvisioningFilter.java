@@ -32,6 +32,7 @@ public class SignInProvisioningFilter extends HttpFilter {
         Principal principal = request.getUserPrincipal();
         if (principal != null && !currentUser.isSignedInAs(principal.getName())) {
             currentUser.signIn(users.signIn(profileOf(principal)));
+            SignedInSessions.signedIn(request.getSession());
         }
         chain.doFilter(request, response);
     }

@@ -2,6 +2,7 @@ package dev.pyroom.lint.boundary;
 
 import dev.pyroom.lint.control.Explanations;
 import dev.pyroom.lint.control.LintException;
+import dev.pyroom.lint.control.LintMetrics;
 import dev.pyroom.lint.control.Linter;
 import dev.pyroom.lint.entity.Diagnostic;
 import dev.pyroom.lint.entity.Explanation;
@@ -19,6 +20,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.time.Duration;
 import java.util.Locale;
 
 /**
@@ -35,6 +37,9 @@ public class LintResource {
     @Inject
     Explanations explanations;
 
+    @Inject
+    LintMetrics metrics;
+
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
@@ -44,9 +49,13 @@ public class LintResource {
                 request.getJsonNumber("version").longValue(),
                 lintFileName(request.getString("filename", "main.py")),
                 request.getString("source", ""));
+        long started = System.nanoTime();
         try {
-            return Response.ok(toJson(linter.lint(tier, lintRequest))).build();
+            LintResult result = linter.lint(tier, lintRequest);
+            metrics.answered(tier, Duration.ofNanos(System.nanoTime() - started));
+            return Response.ok(toJson(result)).build();
         } catch (LintException e) {
+            metrics.failed(tier);
             return Response.status(Response.Status.SERVICE_UNAVAILABLE)
                     .entity(Json.createObjectBuilder()
                             .add("error", e.getMessage())
