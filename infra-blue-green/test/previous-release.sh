@@ -22,6 +22,9 @@ previous_release() {
         git -C "$ROOT" rev-parse --verify "$PYROOM_PREVIOUS_RELEASE^{commit}"
         return
     fi
+    if [ "$(git -C "$ROOT" rev-parse --is-shallow-repository)" = true ]; then
+        git -C "$ROOT" fetch -q --unshallow 2>/dev/null || return 1
+    fi
     newest=$(git -C "$ROOT" log -1 --format=%H --diff-filter=A -- "$MIGRATIONS")
     [ -n "$newest" ] || fail "no commit adds a migration under $MIGRATIONS"
     git -C "$ROOT" rev-parse --verify "$newest^"
@@ -51,7 +54,11 @@ main() {
     trap ops_test_cleanup EXIT
     [ -f "$WAR" ] || fail "no war at $WAR: build it first (mvn -DskipTests package)"
     local commit previous known newest base
-    commit=$(previous_release)
+    if ! commit=$(previous_release); then
+        say "NOT CHECKED: this clone is shallow and its history cannot be fetched; set PYROOM_PREVIOUS_RELEASE"
+        say "RESULT previous_works=unchecked"
+        return 0
+    fi
     known=$(migration_versions "$commit" | sort -n | tail -n 1)
     previous=$(previous_war "$commit")
     fetch_distributions
