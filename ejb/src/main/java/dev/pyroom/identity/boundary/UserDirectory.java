@@ -7,8 +7,6 @@ import dev.pyroom.identity.entity.User;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
-import java.util.Optional;
-import org.keycloak.representations.idm.UserRepresentation;
 
 /** The admin's view of who may use Pyroom: users and roles as Keycloak holds them. */
 @Stateless
@@ -40,19 +38,13 @@ public class UserDirectory {
         }
     }
 
-    private DirectoryUser describe(KeycloakDirectory.Entry entry) {
-        UserRepresentation user = entry.user();
-        String name = String.join(
-                        " ",
-                        Optional.ofNullable(user.getFirstName()).orElse(""),
-                        Optional.ofNullable(user.getLastName()).orElse(""))
-                .strip();
+    private DirectoryUser describe(KeycloakDirectory.Entry user) {
         return new DirectoryUser(
-                user.getUsername(),
-                name,
-                Optional.ofNullable(user.getEmail()).orElse(""),
-                Boolean.TRUE.equals(user.isEnabled()),
-                entry.roles(),
-                pyroomUsers.findByUsername(user.getUsername()).map(User::getLastLoginAt));
+                user.username(),
+                (user.firstName() + " " + user.lastName()).strip(),
+                user.email(),
+                user.enabled(),
+                user.roles(),
+                pyroomUsers.findByUsername(user.username()).map(User::getLastLoginAt));
     }
 }

@@ -1,24 +1,24 @@
 package dev.pyroom.identity.control;
 
 import dev.pyroom.identity.boundary.Roles;
-import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.ws.rs.ProcessingException;
-import jakarta.ws.rs.WebApplicationException;
+import jakarta.json.Json;
+import jakarta.json.JsonNumber;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonReader;
+import jakarta.json.JsonStructure;
+import java.io.StringReader;
+import java.net.URI;
+import java.net.http.HttpRequest;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.TimeUnit;
-import java.util.function.Supplier;
-import org.jboss.resteasy.client.jaxrs.internal.ResteasyClientBuilderImpl;
-import org.keycloak.OAuth2Constants;
-import org.keycloak.admin.client.Keycloak;
-import org.keycloak.admin.client.KeycloakBuilder;
-import org.keycloak.admin.client.resource.UsersResource;
-import org.keycloak.representations.idm.RoleRepresentation;
-import org.keycloak.representations.idm.UserRepresentation;
 
-/** Reads users and their realm roles from Keycloak through its admin client, as Pyroom's directory client. */
+/**
+ * Reads users and their realm roles from Keycloak's admin REST API, as the service account of Pyroom's directory
+ * client. Plain HTTP rather than Keycloak's admin client library: that library brings RESTEasy, which takes over the
+ * server's JAX-RS runtime (it broke the sign-out redirect).
+ */
 @ApplicationScoped
 public class KeycloakDirectory {
 
@@ -27,10 +27,12 @@ public class KeycloakDirectory {
     @Inject
     DirectorySettings settings;
 
-    private Keycloak keycloak;
+    @Inject
+    ServiceAccountToken token;
 
     /** A Keycloak user with the Pyroom roles they hold, sorted. */
-    public record Entry(UserRepresentation user, List<String> roles) {}
+    public record Entry(
+            String username, String firstName, String lastName, String email, boolean enabled, List<String> roles) {}
 
     /**
      * Users whose username, name or email contains {@code search} (all when blank), from {@code first}, at most
@@ -39,61 +41,49 @@ public class KeycloakDirectory {
      * @throws KeycloakUnreachableException when Keycloak does not answer or refuses the directory client
      */
     public List<Entry> search(String search, int first, int max) {
-        return call(() -> {
-            UsersResource users = users();
-            return users.search(search, first, max, true).stream()
-                    .map(user -> new Entry(user, pyroomRoles(users, user)))
-                    .toList();
-        });
+        JsonStructure users = get("/users?briefRepresentation=true&first=" + first + "&max=" + max + "&search="
+                + KeycloakHttp.encode(search));
+        return users.asJsonArray().getValuesAs(JsonObject.class).stream()
+                .map(user -> new Entry(
+                        user.getString("username"),
+                        user.getString("firstName", ""),
+                        user.getString("lastName", ""),
+                        user.getString("email", ""),
+                        user.getBoolean("enabled", false),
+                        pyroomRoles(user.getString("id"))))
+                .toList();
     }
 
     /** How many users {@link #search} would find in all. */
     public int count(String search) {
-        return call(() -> users().count(search));
+        try (JsonReader reader =
+                Json.createReader(new StringReader(text("/users/count?search=" + KeycloakHttp.encode(search))))) {
+            return ((JsonNumber) reader.readValue()).intValue();
+        }
     }
 
-    private List<String> pyroomRoles(UsersResource users, UserRepresentation user) {
-        return users.get(user.getId()).roles().realmLevel().listEffective().stream()
-                .map(RoleRepresentation::getName)
+    private List<String> pyroomRoles(String userId) {
+        return get("/users/" + KeycloakHttp.encode(userId) + "/role-mappings/realm/composite").asJsonArray().stream()
+                .map(role -> role.asJsonObject().getString("name"))
                 .filter(PYROOM_ROLES::contains)
                 .sorted()
                 .toList();
     }
 
-    private UsersResource users() {
-        return client().realm(settings.realm()).users();
-    }
-
-    private synchronized Keycloak client() {
-        if (keycloak == null) {
-            keycloak = KeycloakBuilder.builder()
-                    .serverUrl(settings.serverUrl())
-                    .realm(settings.realm())
-                    .grantType(OAuth2Constants.CLIENT_CREDENTIALS)
-                    .clientId(settings.clientId())
-                    .clientSecret(settings.clientSecret())
-                    // RESTEasy named explicitly: the server's own JAX-RS client is another implementation.
-                    .resteasyClient(new ResteasyClientBuilderImpl()
-                            .connectTimeout(3, TimeUnit.SECONDS)
-                            .readTimeout(10, TimeUnit.SECONDS)
-                            .build())
-                    .build();
-        }
-        return keycloak;
-    }
-
-    private static <T> T call(Supplier<T> request) {
-        try {
-            return request.get();
-        } catch (ProcessingException | WebApplicationException e) {
-            throw new KeycloakUnreachableException(e);
+    private JsonStructure get(String path) {
+        try (JsonReader reader = Json.createReader(new StringReader(text(path)))) {
+            return reader.read();
         }
     }
 
-    @PreDestroy
-    synchronized void close() {
-        if (keycloak != null) {
-            keycloak.close();
-        }
+    private String text(String path) {
+        URI uri = URI.create(settings.serverUrl() + "/admin/realms/" + settings.realm() + path);
+        return KeycloakHttp.send(
+                HttpRequest.newBuilder(uri)
+                        .timeout(KeycloakHttp.TIMEOUT)
+                        .header("Authorization", "Bearer " + token.current())
+                        .header("Accept", "application/json")
+                        .build(),
+                "the user list");
     }
 }

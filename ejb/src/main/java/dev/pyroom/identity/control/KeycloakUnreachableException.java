@@ -3,7 +3,7 @@ package dev.pyroom.identity.control;
 /** Keycloak's admin API did not answer, or refused Pyroom's directory client. */
 public class KeycloakUnreachableException extends RuntimeException {
 
-    KeycloakUnreachableException(Throwable cause) {
-        super(cause.getMessage(), cause);
+    KeycloakUnreachableException(String message) {
+        super(message);
     }
 }
