@@ -6,7 +6,7 @@ var Pyroom = window.Pyroom || {};
 
 Pyroom.editor = (function () {
     var AUTOSAVE_PAUSE_MS = 1500;
-    var OUTPUT_LIMIT_CHARS = 200000;
+    var OUTPUT_MAX_LINES = 2000;
 
     var monacoEditor = null;
     var openFile = null;
@@ -15,6 +15,9 @@ Pyroom.editor = (function () {
     var pendingSave = null;
     var socket = null;
     var outputQueue = [];
+    var flushScheduled = false;
+    var outputLines = 0;
+    var colours = {};
 
     function element(id) {
         return document.getElementById(id);
@@ -26,6 +29,7 @@ Pyroom.editor = (function () {
             state.textContent = text;
             state.className = 'save-state ' + (kind || '');
         }
+        Pyroom.tabs.markUnsaved(kind === 'unsaved' || kind === 'saving' || kind === 'failed');
     }
 
     function isDirty() {
@@ -35,6 +39,7 @@ Pyroom.editor = (function () {
     function attach(widget, file) {
         monacoEditor = widget.getMonaco();
         openFile = file;
+        Pyroom.tabs.show(file);
         savedVersion = monacoEditor.getModel().getAlternativeVersionId();
         showState('Saved', 'saved');
         monacoEditor.onDidChangeModelContent(function () {
@@ -96,27 +101,79 @@ Pyroom.editor = (function () {
         return false;
     }
 
+    /** Program output: its colours read per stream, added in batches once per frame, at most the last lines kept. */
     function appendOutput(text, kind) {
-        outputQueue.push({text: text, kind: kind});
-        if (outputQueue.length === 1) {
+        var pieces = colours[kind] ? colours[kind].pieces(text) : [{text: text, classes: ''}];
+        pieces.forEach(function (piece) {
+            piece.kind = kind;
+            outputQueue.push(piece);
+        });
+        if (outputQueue.length > 0 && !flushScheduled) {
+            flushScheduled = true;
             window.requestAnimationFrame(flushOutput);
         }
     }
 
     function flushOutput() {
+        flushScheduled = false;
         var output = element('output');
         var batch = outputQueue;
         outputQueue = [];
+        var fragment = document.createDocumentFragment();
         batch.forEach(function (piece) {
             var span = document.createElement('span');
-            span.className = piece.kind;
+            span.className = piece.kind + (piece.classes ? ' ' + piece.classes : '');
             span.textContent = piece.text;
-            output.appendChild(span);
+            if (piece.color) {
+                span.style.color = piece.color;
+            }
+            if (piece.background) {
+                span.style.backgroundColor = piece.background;
+            }
+            outputLines += lineBreaks(piece.text);
+            fragment.appendChild(span);
         });
-        while (output.textContent.length > OUTPUT_LIMIT_CHARS && output.firstChild) {
-            output.removeChild(output.firstChild);
-        }
+        output.appendChild(fragment);
+        keepLastLines(output);
         output.scrollTop = output.scrollHeight;
+    }
+
+    /** A long-running program can print without end: the page keeps only its last lines, and says so. */
+    function keepLastLines(output) {
+        while (outputLines > OUTPUT_MAX_LINES && output.firstChild) {
+            var first = output.firstChild;
+            var excess = outputLines - OUTPUT_MAX_LINES;
+            var breaks = lineBreaks(first.textContent);
+            if (breaks <= excess) {
+                output.removeChild(first);
+                outputLines -= breaks;
+            } else {
+                var text = first.textContent;
+                var cut = 0;
+                for (var i = 0; i < excess; i++) {
+                    cut = text.indexOf('\n', cut) + 1;
+                }
+                first.textContent = text.substring(cut);
+                outputLines -= excess;
+            }
+            element('output-trimmed').hidden = false;
+        }
+    }
+
+    function lineBreaks(text) {
+        var count = 0;
+        for (var at = text.indexOf('\n'); at >= 0; at = text.indexOf('\n', at + 1)) {
+            count++;
+        }
+        return count;
+    }
+
+    function clearOutput() {
+        element('output').textContent = '';
+        element('output-trimmed').hidden = true;
+        outputQueue = [];
+        outputLines = 0;
+        colours = {stdout: new Pyroom.Ansi(), stderr: new Pyroom.Ansi()};
     }
 
     function run() {
@@ -134,7 +191,7 @@ Pyroom.editor = (function () {
         if (socket !== null) {
             socket.close();
         }
-        element('output').textContent = '';
+        clearOutput();
         var scheme = window.location.protocol === 'https:' ? 'wss://' : 'ws://';
         var workspace = document.querySelector('form.editor').getAttribute('data-workspace');
         // Handlers use their own socket: the previous run's socket may close after this one opened.
@@ -179,6 +236,15 @@ Pyroom.editor = (function () {
             event.preventDefault();
             sendInput(event.target.value);
             event.target.value = '';
+        }
+    });
+
+    document.addEventListener('click', function (event) {
+        var folder = event.target.closest && event.target.closest('.tree-folder');
+        var from = document.querySelector('input[id$=":moveFrom"]');
+        if (folder && from) {
+            from.value = folder.getAttribute('data-path');
+            document.querySelector('input[id$=":moveTo"]').focus();
         }
     });
 

@@ -1,6 +1,7 @@
 package dev.pyroom.workspace;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -8,8 +9,10 @@ import com.microsoft.playwright.Download;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
+import com.microsoft.playwright.options.FilePayload;
 import dev.pyroom.BrowserTest;
 import dev.pyroom.WorkspaceForm;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -18,6 +21,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
+import java.util.zip.ZipOutputStream;
 import org.junit.jupiter.api.Test;
 
 /** A student in the editor: writing, saving, reloading, running with input, stopping, managing files. */
@@ -108,6 +112,62 @@ class EditorIT extends BrowserTest {
     }
 
     @Test
+    void openFilesGetTabsThatMarkUnsavedChanges() {
+        Page page = openNewWorkspace("student");
+        page.locator("input[id$=':newPath']").fill("lib/helpers.py");
+        page.locator("[id$=':newFile']").click();
+        assertThat(page.locator("#file-name")).hasText("lib/helpers.py");
+        Locator tabs = page.locator("#tabs .tab");
+        assertThat(tabs).hasText(new String[] {"main.py●×", "helpers.py●×"});
+        assertThat(page.locator("#tabs .tab.current")).containsText("helpers.py");
+
+        Locator editor = page.locator(".monaco-editor textarea");
+        editor.focus();
+        page.keyboard().insertText("VALUE = 1\n");
+        assertThat(page.locator("#tabs .tab.current.unsaved .unsaved-marker")).isVisible();
+        assertThat(page.locator("#save-state")).hasText("Saved");
+        assertThat(page.locator("#tabs .tab.unsaved")).hasCount(0);
+
+        page.locator("#tabs .tab a", new Page.LocatorOptions().setHasText("main.py"))
+                .click();
+        assertThat(page.locator("#file-name")).hasText("main.py");
+        assertThat(page.locator("#tabs .tab.current")).containsText("main.py");
+        page.getByLabel("Close lib/helpers.py").click();
+        assertThat(tabs).hasCount(1);
+        page.reload();
+        assertThat(tabs).hasCount(1);
+        page.locator(".tree-file", new Page.LocatorOptions().setHasText("helpers.py"))
+                .click();
+        assertThat(page.locator(".monaco-editor .view-lines")).containsText("VALUE = 1");
+    }
+
+    @Test
+    void outputShowsColoursAndKeepsOnlyTheLastLinesOfALongRun() {
+        Page page = openNewWorkspace("student");
+        replaceCode(
+                page,
+                "import sys\nprint('\\033[31mred\\033[0m plain')\n"
+                        + "print('oops', file=sys.stderr)\nfor i in range(5000):\n    print('line', i)\n");
+        assertThat(page.locator("#save-state")).hasText("Saved");
+
+        page.locator("[id$=':run']").click();
+
+        assertThat(page.locator("#output")).containsText("line 4999");
+        assertThat(page.locator("#output")).containsText("Program finished (exit code 0).");
+        assertThat(page.locator("#output-trimmed")).isVisible();
+        assertThat(page.locator("#output")).not().containsText("red plain");
+        assertThat(page.locator("#output")).not().containsText("[31m");
+        replaceCode(
+                page,
+                "import sys\nprint('\\033[31mred\\033[0m plain', flush=True)\n" + "print('oops', file=sys.stderr)\n");
+        assertThat(page.locator("#save-state")).hasText("Saved");
+        page.locator("[id$=':run']").click();
+        assertThat(page.locator("#output .stdout.ansi-fg-1")).hasText("red");
+        assertThat(page.locator("#output .stderr")).hasText("oops");
+        assertThat(page.locator("#output-trimmed")).isHidden();
+    }
+
+    @Test
     void studentAddsAFileInAFolderAndDeletesIt() {
         Page page = openNewWorkspace("student");
 
@@ -127,6 +187,39 @@ class EditorIT extends BrowserTest {
 
         assertThat(page.locator(".file-tree")).not().containsText("helpers.py");
         assertThat(page.locator("#file-name")).hasText("main.py");
+    }
+
+    @Test
+    void aRenamedFolderTakesItsFilesAlongAndNothingIsOverwritten() {
+        Page page = openNewWorkspace("student");
+        page.locator("input[id$=':newPath']").fill("lib/helpers.py");
+        page.locator("[id$=':newFile']").click();
+        assertThat(page.locator("#file-name")).hasText("lib/helpers.py");
+        replaceCode(page, "HELPER = 1\n");
+        assertThat(page.locator("#save-state")).hasText("Saved");
+
+        page.locator(".tree-folder", new Page.LocatorOptions().setHasText("lib"))
+                .click();
+        assertThat(page.locator("input[id$=':moveFrom']")).hasValue("lib");
+        page.locator("input[id$=':moveTo']").fill("tools");
+        page.locator("[id$=':move']").click();
+
+        assertThat(page.locator(".ui-messages")).containsText("lib is now tools.");
+        assertThat(page.locator("#file-name")).hasText("tools/helpers.py");
+        page.locator("input[id$=':moveTo']").fill("main.py");
+        page.locator("[id$=':move']").click();
+        assertThat(page.locator(".ui-messages")).containsText("Something called main.py exists already");
+
+        page.reload();
+        page.locator(".tree-file", new Page.LocatorOptions().setHasText("helpers.py"))
+                .click();
+        assertThat(page.locator("#file-name")).hasText("tools/helpers.py");
+        assertThat(page.locator(".monaco-editor .view-lines")).containsText("HELPER = 1");
+        assertThat(page.locator(".tree-folder", new Page.LocatorOptions().setHasText("lib")))
+                .hasCount(0);
+        page.locator(".tree-file", new Page.LocatorOptions().setHasText("main.py"))
+                .click();
+        assertThat(page.locator(".monaco-editor .view-lines")).containsText("Hello, Pyroom!");
     }
 
     @Test
@@ -159,6 +252,100 @@ class EditorIT extends BrowserTest {
                         .get(base() + "api/workspaces/" + workspaceId + "/download")
                         .status());
         assertThat(other.locator(".monaco-editor")).hasCount(0);
+    }
+
+    @Test
+    void anUploadedZipShowsItsFilesWhichDownloadAndSurviveAReload() throws IOException {
+        Page page = openNewWorkspace("student");
+
+        upload(
+                page,
+                new FilePayload(
+                        "lab.zip",
+                        "application/zip",
+                        zip("lib/helpers.py", "def helper():\n    return 42\n", "data/numbers.txt", "1\n2\n3\n")));
+
+        assertThat(page.locator(".ui-messages")).containsText("Uploaded 2 files");
+        assertThat(page.locator(".file-tree")).containsText("helpers.py");
+        assertThat(page.locator(".file-tree")).containsText("numbers.txt");
+        Download download = page.waitForDownload(() -> page.locator("#download").click());
+        Map<String, String> zip = unzip(download.path());
+        assertEquals("def helper():\n    return 42\n", zip.get("lib/helpers.py"));
+        assertEquals("1\n2\n3\n", zip.get("data/numbers.txt"));
+        page.reload();
+        page.locator(".tree-file", new Page.LocatorOptions().setHasText("helpers.py"))
+                .click();
+        assertThat(page.locator("#file-name")).hasText("lib/helpers.py");
+        assertThat(page.locator(".monaco-editor .view-lines")).containsText("return 42");
+    }
+
+    @Test
+    void aHostileOrClashingUploadGetsAClearMessageAndChangesNothing() throws IOException {
+        Page page = openNewWorkspace("student");
+        page.onDialog(dialog -> {
+            throw new AssertionError("a script ran: " + dialog.message());
+        });
+
+        upload(
+                page,
+                new FilePayload(
+                        "evil.zip",
+                        "application/zip",
+                        zip("innocent.py", "print(1)\n", "../escape.py", "print('out')\n")));
+        assertThat(page.locator(".ui-messages"))
+                .containsText("Nothing was uploaded. evil.zip: ../escape.py points outside the workspace");
+
+        upload(page, new FilePayload("main.py", "text/x-python", "print('replaced')\n".getBytes(UTF_8)));
+        assertThat(page.locator(".ui-messages")).containsText("Uploads never replace a file, and main.py is here");
+
+        upload(page, new FilePayload("photo.png", "image/png", new byte[] {(byte) 0x89, 'P', 'N', 'G', 0, 0}));
+        assertThat(page.locator(".ui-messages")).containsText("photo.png is not a text file");
+
+        page.reload();
+        assertThat(page.locator(".file-tree")).not().containsText("innocent.py");
+        assertThat(page.locator(".file-tree")).not().containsText("photo.png");
+        assertThat(page.locator(".monaco-editor .view-lines")).containsText("Hello, Pyroom!");
+
+        String markup = "<img src=x onerror=alert(1)>.py";
+        upload(page, new FilePayload("markup.zip", "application/zip", zip(markup, "print(2)\n")));
+        assertThat(page.locator(".file-tree")).containsText(markup);
+        assertThat(page.locator(".file-tree img")).hasCount(0);
+    }
+
+    @Test
+    void anotherStudentCannotUploadIntoOrMoveFilesOfTheWorkspaceByTamperingWithTheUrl() {
+        Page owner = openNewWorkspace("student");
+        String victim = owner.url().replaceAll(".*workspace=(\\d+).*", "$1");
+        Page other = openNewWorkspace("student2");
+
+        other.locator("form.editor").evaluate("(form, id) => form.action += '?workspace=' + id", victim);
+        upload(other, new FilePayload("planted.py", "text/x-python", "print('planted')\n".getBytes(UTF_8)));
+        assertThat(other.locator(".ui-messages")).not().isEmpty();
+        other.locator("input[id$=':moveFrom']").fill("main.py");
+        other.locator("input[id$=':moveTo']").fill("stolen.py");
+        other.locator("[id$=':move']").click();
+        assertThat(other.locator(".ui-messages")).containsText("main.py is now stolen.py.");
+
+        owner.reload();
+        assertThat(owner.locator(".file-tree")).containsText("main.py");
+        assertThat(owner.locator(".file-tree")).not().containsText("planted.py");
+        assertThat(owner.locator(".file-tree")).not().containsText("stolen.py");
+    }
+
+    private static void upload(Page page, FilePayload file) {
+        page.locator(".upload input[type=file]").setInputFiles(file);
+    }
+
+    /** A zip of names and contents, in pairs. */
+    private static byte[] zip(String... namesAndContents) throws IOException {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (ZipOutputStream zip = new ZipOutputStream(bytes)) {
+            for (int i = 0; i < namesAndContents.length; i += 2) {
+                zip.putNextEntry(new ZipEntry(namesAndContents[i]));
+                zip.write(namesAndContents[i + 1].getBytes(UTF_8));
+            }
+        }
+        return bytes.toByteArray();
     }
 
     private static Map<String, String> unzip(java.nio.file.Path file) throws IOException {

@@ -3,10 +3,14 @@ package dev.pyroom.workspace;
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.microsoft.playwright.APIResponse;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
+import com.microsoft.playwright.options.RequestOptions;
 import dev.pyroom.Browser;
 import dev.pyroom.BrowserTest;
 import dev.pyroom.WorkspaceForm;
@@ -50,6 +54,33 @@ class StudentWorkspacesIT extends BrowserTest {
         page.reload();
         assertThat(page.locator(".workspace-name", new Page.LocatorOptions().setHasText(renamed)))
                 .hasCount(0);
+    }
+
+    @Test
+    void aDuplicatedWorkspaceGetsAFreeNameAndTheSameFiles() {
+        Page page = signedIn("student", "my/workspaces.xhtml");
+        String name = "Original " + UUID.randomUUID().toString().substring(0, 8);
+        WorkspaceForm.create(page, name);
+
+        duplicate(page, name);
+        assertThat(page.locator(".ui-messages")).containsText("Copied to \"" + name + " (copy)\".");
+        duplicate(page, name);
+        assertThat(page.locator(".ui-messages")).containsText("Copied to \"" + name + " (copy 2)\".");
+
+        page.reload();
+        assertThat(row(page, name + " (copy)")).isVisible();
+        page.getByRole(
+                        AriaRole.LINK,
+                        new Page.GetByRoleOptions().setName(name + " (copy 2)").setExact(true))
+                .click();
+        assertThat(page.locator("#file-name")).hasText("main.py");
+        assertThat(page.locator(".monaco-editor .view-lines")).containsText("Hello, Pyroom!");
+    }
+
+    private static void duplicate(Page page, String name) {
+        row(page, name)
+                .getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Duplicate"))
+                .click();
     }
 
     @Test
@@ -120,6 +151,34 @@ class StudentWorkspacesIT extends BrowserTest {
         Locator entry = admin.locator("tr", new Page.LocatorOptions().setHasText("workspace " + name));
         assertThat(entry).containsText("student");
         assertThat(entry).containsText("workspace.create");
+    }
+
+    @Test
+    void signedOutCallsToTheApiGet401WhilePagesStillSendToSignIn() {
+        Page page = browser.newPerson();
+        RequestOptions noRedirects = RequestOptions.create().setMaxRedirects(0);
+
+        APIResponse list = page.request().get(base() + "api/workspaces", noRedirects);
+        APIResponse lint = page.request()
+                .post(
+                        base() + "api/lint",
+                        noRedirects
+                                .setHeader("Content-Type", "application/json")
+                                .setData("{}"));
+        APIResponse editor = page.request()
+                .get(
+                        base() + "my/editor.xhtml?workspace=1",
+                        RequestOptions.create().setMaxRedirects(0));
+
+        assertEquals(401, list.status());
+        assertNull(list.headers().get("location"));
+        assertEquals("{\"error\":\"Sign in first.\"}", list.text());
+        assertEquals(401, lint.status());
+        assertNull(lint.headers().get("location"));
+        assertEquals(3, editor.status() / 100, "a page redirects to sign-in");
+        assertTrue(
+                editor.headers().get("location").contains("/realms/pyroom/"),
+                editor.headers().toString());
     }
 
     @Test

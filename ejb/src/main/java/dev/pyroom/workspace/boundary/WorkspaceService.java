@@ -3,6 +3,7 @@ package dev.pyroom.workspace.boundary;
 import dev.pyroom.audit.control.AuditTrail;
 import dev.pyroom.identity.control.UserRepository;
 import dev.pyroom.identity.entity.User;
+import dev.pyroom.workspace.control.FileRepository;
 import dev.pyroom.workspace.control.WorkspaceRepository;
 import dev.pyroom.workspace.entity.FilePath;
 import dev.pyroom.workspace.entity.InvalidNameException;
@@ -28,6 +29,9 @@ public class WorkspaceService {
 
     @Inject
     UserRepository users;
+
+    @Inject
+    FileRepository files;
 
     @Inject
     AuditTrail audit;
@@ -74,6 +78,40 @@ public class WorkspaceService {
         workspaces.save(workspace);
         audit.record(workspace.getOwner(), "workspace.rename", "workspace " + oldName, "renamed to " + workspaceName);
         return WorkspaceSummary.of(workspace);
+    }
+
+    /**
+     * Copies a workspace with all its folders and files under a free name: "name (copy)", else "name (copy 2)", ...
+     *
+     * @throws WorkspaceNotFoundException when the owner has no such workspace
+     */
+    public WorkspaceSummary duplicate(long ownerId, long workspaceId) {
+        Workspace original = owned(ownerId, workspaceId);
+        WorkspaceName name = freeCopyName(ownerId, original.getName());
+        OffsetDateTime now = OffsetDateTime.now();
+        Workspace copy = new Workspace(original.getOwner(), name, now);
+        workspaces.save(copy);
+        for (WorkspaceFile file : files.inWorkspace(workspaceId)) {
+            workspaces.add(
+                    file.getKind() == WorkspaceFile.Kind.FOLDER
+                            ? WorkspaceFile.folder(copy, file.getPath(), now)
+                            : WorkspaceFile.file(copy, file.getPath(), file.getContent(), now));
+        }
+        audit.record(
+                original.getOwner(), "workspace.duplicate", "workspace " + original.getName(), "copied to " + name);
+        return WorkspaceSummary.of(copy);
+    }
+
+    private WorkspaceName freeCopyName(long ownerId, String originalName) {
+        for (int n = 1; ; n++) {
+            String suffix = n == 1 ? " (copy)" : " (copy " + n + ")";
+            String base = originalName.substring(
+                    0, Math.min(originalName.length(), WorkspaceName.MAX_LENGTH - suffix.length()));
+            WorkspaceName candidate = new WorkspaceName(base.strip() + suffix);
+            if (!workspaces.nameTaken(ownerId, candidate, -1)) {
+                return candidate;
+            }
+        }
     }
 
     /** Deletes the workspace and all its files. */

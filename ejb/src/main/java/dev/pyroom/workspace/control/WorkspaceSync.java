@@ -7,10 +7,6 @@ import dev.pyroom.workspace.entity.WorkspaceFile;
 import dev.pyroom.workspace.entity.WorkspaceUsage;
 import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
@@ -44,7 +40,7 @@ public class WorkspaceSync {
                     write(workspace, path, change.content(), now, outcome);
                 }
             } catch (InvalidNameException e) {
-                outcome.refused.add(printable(change.path()) + ": " + e.getMessage());
+                outcome.refused.add(TextContent.printable(change.path()) + ": " + e.getMessage());
             }
         }
         return new SyncReport(outcome.stored, outcome.deleted, outcome.refused);
@@ -55,7 +51,7 @@ public class WorkspaceSync {
             outcome.refused.add(path + ": larger than " + WorkspaceFile.MAX_SIZE_BYTES / 1024 + " KiB, not saved");
             return;
         }
-        Optional<String> text = decode(content);
+        Optional<String> text = TextContent.decode(content);
         if (text.isEmpty()) {
             outcome.refused.add(path + ": not a text file, not saved");
             return;
@@ -98,29 +94,6 @@ public class WorkspaceSync {
             outcome.record(-1, -file.getSizeBytes());
             outcome.deleted++;
         });
-    }
-
-    private static Optional<String> decode(byte[] content) {
-        try {
-            String text = StandardCharsets.UTF_8
-                    .newDecoder()
-                    .onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT)
-                    .decode(ByteBuffer.wrap(content))
-                    .toString();
-            return text.indexOf('\0') >= 0 ? Optional.empty() : Optional.of(text);
-        } catch (CharacterCodingException e) {
-            return Optional.empty();
-        }
-    }
-
-    /** A path from a sandbox may hold anything: keep it readable and single-line in messages. */
-    private static String printable(String path) {
-        String visible = path.codePoints()
-                .map(c -> Character.isISOControl(c) ? '?' : c)
-                .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append)
-                .toString();
-        return visible.length() > 120 ? visible.substring(0, 120) + "…" : visible;
     }
 
     private static final class Outcome {

@@ -99,6 +99,12 @@ public class WorkspaceFile {
         this.updatedAt = now;
     }
 
+    /** Gives the file or folder another path; moving a folder's contents along is the caller's job. */
+    public void moveTo(FilePath newPath, OffsetDateTime now) {
+        this.path = Objects.requireNonNull(newPath, "newPath").value();
+        this.updatedAt = Objects.requireNonNull(now, "now");
+    }
+
     public Long getId() {
         return id;
     }

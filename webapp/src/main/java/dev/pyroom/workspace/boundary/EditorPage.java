@@ -12,6 +12,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.io.Serializable;
 import java.util.List;
+import java.util.Map;
 import org.primefaces.extensions.model.monacoeditor.ELanguage;
 import org.primefaces.extensions.model.monacoeditor.EditorOptions;
 import org.primefaces.model.TreeNode;
@@ -38,9 +39,16 @@ public class EditorPage implements Serializable {
     private List<FileEntry> entries;
     private TreeNode<FileEntry> tree;
 
-    /** Opens the workspace and the file asked for (or its first Python file); 404 when it is not the user's. */
+    /**
+     * Opens the workspace and the file the URL asks for (or its first Python file); 404 when it is not the user's.
+     * The parameters are read here, once: postbacks keep the view's workspace, whatever their URL says.
+     */
     public void open() throws IOException {
+        Map<String, String> parameters =
+                FacesContext.getCurrentInstance().getExternalContext().getRequestParameterMap();
+        file = parameters.get("file");
         try {
+            workspaceId = Long.parseLong(parameters.getOrDefault("workspace", ""));
             workspaceName = workspaces.get(currentUser.id(), workspaceId).name();
             reloadTree();
             if (file == null
@@ -49,7 +57,7 @@ public class EditorPage implements Serializable {
                 file = FileTree.firstFile(entries);
             }
             content = file == null ? "" : files.read(currentUser.id(), workspaceId, file);
-        } catch (WorkspaceNotFoundException e) {
+        } catch (WorkspaceNotFoundException | NumberFormatException e) {
             FacesContext context = FacesContext.getCurrentInstance();
             context.getExternalContext().responseSendError(HttpServletResponse.SC_NOT_FOUND, "No such workspace");
             context.responseComplete();
@@ -65,6 +73,8 @@ public class EditorPage implements Serializable {
             files.save(currentUser.id(), workspaceId, file, withUnixLineEnds(content));
         } catch (FileTooLargeException | InvalidNameException | WorkspaceFullException e) {
             refuse(e.getMessage());
+        } catch (WorkspaceNotFoundException e) {
+            refuse("This workspace no longer exists.");
         }
     }
 
@@ -123,6 +133,19 @@ public class EditorPage implements Serializable {
         }
     }
 
+    /** Shows the workspace's files as they are now, after another bean changed them. */
+    public void filesChanged() {
+        reloadTree();
+    }
+
+    /** Follows the open file when it, or a folder holding it, got another path. */
+    public void pathMoved(String from, String to) {
+        if (file != null && (file.equals(from) || file.startsWith(from + "/"))) {
+            file = to + file.substring(from.length());
+        }
+        reloadTree();
+    }
+
     /** Browsers submit form text with CR LF line ends; Python files keep the LF the editor shows. */
     private static String withUnixLineEnds(String text) {
         return text == null ? "" : text.replace("\r\n", "\n");
@@ -151,20 +174,12 @@ public class EditorPage implements Serializable {
         return workspaceId;
     }
 
-    public void setWorkspaceId(long workspaceId) {
-        this.workspaceId = workspaceId;
-    }
-
     public String getWorkspaceName() {
         return workspaceName;
     }
 
     public String getFile() {
         return file;
-    }
-
-    public void setFile(String file) {
-        this.file = file;
     }
 
     public String getContent() {

@@ -65,6 +65,18 @@ public class WorkspacesPage implements Serializable {
         }
     }
 
+    public void duplicate(WorkspaceSummary workspace) {
+        try {
+            WorkspaceSummary copy = workspaces.duplicate(currentUser.id(), workspace.id());
+            inform("Copied to \"" + copy.name() + "\".");
+            load();
+        } catch (InvalidNameException e) {
+            refuse(e.getMessage());
+        } catch (WorkspaceNotFoundException e) {
+            goneAway();
+        }
+    }
+
     public void delete(WorkspaceSummary workspace) {
         try {
             workspaces.delete(currentUser.id(), workspace.id());

@@ -1,0 +1,43 @@
+#!/usr/bin/env bash
+# Editor speed through the whole web stack, as a signed-in student in headless Chromium: the editor page's first
+# load (signed-in GET of /my/editor.xhtml, until the server's answer is complete) and a run's round trip over the
+# run WebSocket (run sent -> end received, main.py printing one line), measured in one loop side by side with a bare
+# cold python3 -c 'print(1)'. Uses a running Pyroom at PYROOM_URL, or starts PostgreSQL, Keycloak and Pyroom like
+# bin/pyroom run (and stops them at the end). Ends with one RESULT line:
+#   RESULT page_p50_ms=<x> run_roundtrip_p50_ms=<x> bare_python_p50_ms=<x>
+#
+#   bench/editor.sh [runs]    (default 50, after 5 warm-up rounds)
+#
+# Needs what bin/pyroom run needs, and Debian's chromium.
+set -euo pipefail
+
+ROOT="$(cd "$(dirname "$0")/.." && pwd)"
+source "$ROOT/bin/lib/common.sh"
+source "$ROOT/bin/lib/setup.sh"
+source "$ROOT/bin/lib/postgres.sh"
+source "$ROOT/bin/lib/keycloak.sh"
+source "$ROOT/bin/lib/app.sh"
+
+runs="${1:-50}"
+url="${PYROOM_URL:-http://localhost:$PYROOM_HTTP_PORT}"
+work="$(mktemp -d)"
+trap 'stop_started; rm -rf "$work"' EXIT
+
+if ! curl -fsS -o /dev/null "$url/health/ready" 2>/dev/null; then
+    fetch_distributions
+    postgres_start app "$PYROOM_DB_PORT" pyroom
+    keycloak_start
+    app_build
+    app_start
+fi
+
+say "building the benchmark's class path"
+if ! (cd "$ROOT" && mvn -q -B -pl webapp dependency:build-classpath -Dmdep.outputFile="$work/classpath" \
+    -Dmdep.includeScope=test >"$work/build.log" 2>&1); then
+    cat "$work/build.log"
+    exit 1
+fi
+
+echo "load before the run: $(cut -d' ' -f1-3 /proc/loadavg)"
+PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 java -cp "$(cat "$work/classpath")" "$ROOT/bench/editor/EditorBench.java" \
+    "$url" "$runs"
