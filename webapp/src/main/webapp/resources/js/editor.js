@@ -137,7 +137,9 @@ Pyroom.editor = (function () {
         element('output').textContent = '';
         var scheme = window.location.protocol === 'https:' ? 'wss://' : 'ws://';
         var workspace = document.querySelector('form.editor').getAttribute('data-workspace');
-        socket = new WebSocket(scheme + window.location.host + '/ws/run');
+        var run = new WebSocket(scheme + window.location.host + '/ws/run');
+        var ended = false;
+        socket = run;
         socket.onopen = function () {
             socket.send(JSON.stringify({type: 'run', workspaceId: Number(workspace), entryFile: openFile}));
         };
@@ -146,11 +148,18 @@ Pyroom.editor = (function () {
             if (message.type === 'output') {
                 appendOutput(message.text, message.stream);
             } else if (message.type === 'end' || message.type === 'error') {
+                ended = true;
                 appendOutput('\n' + message.text + '\n', 'end-line ' + message.type);
             }
         };
+        // The server went away mid-run (a new release, a lost node): the next Run reaches a live server.
         socket.onclose = function () {
-            socket = null;
+            if (!ended && socket === run) {
+                appendOutput('\nInterrupted: the connection to the server was lost. Run it again.\n', 'end-line error');
+            }
+            if (socket === run) {
+                socket = null;
+            }
         };
     }
 
