@@ -64,8 +64,9 @@ public class SandboxService {
         SessionSandbox sandbox = sandboxFor(ownerId, workspaceId);
         claims.lock(workspaceId).ifPresent(claim -> claim.running(OffsetDateTime.now()));
         RunRequest request = RunRequest.of(entry.value()).withLimits(settings.runLimits());
+        OffsetDateTime started = OffsetDateTime.now();
         Run run = sandbox.start(request, listener);
-        run.result().whenComplete((result, error) -> bookkeeping.activityEnded(workspaceId));
+        run.result().whenComplete((result, error) -> bookkeeping.runEnded(workspaceId, started));
         return run;
     }
 
