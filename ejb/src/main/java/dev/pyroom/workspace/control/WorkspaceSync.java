@@ -71,7 +71,7 @@ public class WorkspaceSync {
             outcome.refused.add(path + ": not a text file, not saved");
             return;
         }
-        Optional<WorkspaceFile> existing = files.find(workspace.getId(), path);
+        Optional<WorkspaceFile> existing = files.findForUpdate(workspace.getId(), path);
         if (existing.isPresent() && existing.get().getUpdatedAt().isAfter(editsWinAfter)) {
             return;
         }
