@@ -309,7 +309,16 @@ class Student {
 
     // ---- sign-in and setup
 
+    /** One sign-in at a time: Keycloak refuses some of several simultaneous sign-ins to one account. */
+    private static final Object SIGN_IN = new Object();
+
     private void signIn() throws Exception {
+        synchronized (SIGN_IN) {
+            signInThroughForm();
+        }
+    }
+
+    private void signInThroughForm() throws Exception {
         HttpResponse<String> response = get(base.resolve("/my/workspaces.xhtml"));
         for (int hops = 0; hops < 10 && response.statusCode() / 100 == 3; hops++) {
             response = get(URI.create(response.headers().firstValue("location").orElseThrow()));
@@ -329,8 +338,10 @@ class Student {
             response = get(resolve(response));
         }
         if (response.statusCode() != 200 || !response.body().contains("My workspaces")) {
+            Matcher problem = Pattern.compile("(?s)id=\"input-error[^>]*>\\s*([^<]+)|kc-feedback-text\">\\s*([^<]+)")
+                    .matcher(response.body());
             throw new IllegalStateException("sign-in did not reach the workspaces (HTTP " + response.statusCode() + " "
-                    + response.uri() + ": " + abbreviate(response.body()) + ")");
+                    + response.uri().getPath() + (problem.find() ? ": " + problem.group() : "") + ")");
         }
     }
 
@@ -453,7 +464,7 @@ class Student {
             socket.abort();
         }
         if (!last.contains("exit code 0") || (expected != null && !received.toString().contains(expected))) {
-            throw new Failure("run: " + abbreviate(received.toString()), false);
+            throw new Failure("run: expected " + expected + ", got " + abbreviate(received.toString()), false);
         }
         tally.add(phase, "runs");
     }

@@ -35,9 +35,7 @@ public class RememberedSignInRepository {
         List<?> rows = em.createNativeQuery("""
                         SELECT u.id, r.username, u.display_name, r.groups
                           FROM remembered_sign_in r JOIN app_user u ON u.subject = r.subject
-                         WHERE r.token_hash = ?1 AND r.expires_at > now()""")
-                .setParameter(1, tokenHash)
-                .getResultList();
+                         WHERE r.token_hash = ?1 AND r.expires_at > now()""").setParameter(1, tokenHash).getResultList();
         return rows.stream().map(row -> (Object[]) row).findFirst().map(RememberedSignInRepository::toSignIn);
     }
 

@@ -73,7 +73,8 @@ public abstract class RememberedSignInDecorator implements HttpAuthenticationMec
         if (callback && status == AuthenticationStatus.SUCCESS && context.getCallerPrincipal() != null) {
             String issued = remembered.remember(
                     openIdContext.getSubject(), context.getCallerPrincipal().getName(), context.getGroups());
-            response.addCookie(cookie(request, issued, (int) remembered.lifetime().toSeconds()));
+            response.addCookie(
+                    cookie(request, issued, (int) remembered.lifetime().toSeconds()));
         }
         return status;
     }
@@ -114,7 +115,8 @@ public abstract class RememberedSignInDecorator implements HttpAuthenticationMec
         return cookies == null
                 ? Optional.empty()
                 : Arrays.stream(cookies)
-                        .filter(cookie -> COOKIE.equals(cookie.getName()) && !cookie.getValue().isBlank())
+                        .filter(cookie -> COOKIE.equals(cookie.getName())
+                                && !cookie.getValue().isBlank())
                         .map(Cookie::getValue)
                         .findFirst();
     }
