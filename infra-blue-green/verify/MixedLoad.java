@@ -384,7 +384,8 @@ class Student {
         form.put(codeField(), content);
         unacked.add(content);
         String answer = ajax("/my/editor.xhtml", form, saveCommand[0], saveCommand[2], saveCommand[1] + ":messages");
-        if (answer.contains("\"validationFailed\":true")) {
+        if (answer.contains("validationFailed&#34;:true") || answer.contains("\"validationFailed\":true")
+                || answer.contains("ui-messages-error")) {
             throw new Failure("save refused: " + answer, false);
         }
         lastAcked = content;
