@@ -464,7 +464,7 @@ class Student {
         } finally {
             socket.abort();
         }
-        if (!last.contains("exit code 0") || (expected != null && !received.toString().contains(expected))) {
+        if (!last.contains("exit code 0") || (expected != null && !received.toString().contains(expected + "\\n"))) {
             throw new Failure("run: expected " + expected + ", got " + abbreviate(received.toString()), false);
         }
         tally.add(phase, "runs");

@@ -50,7 +50,7 @@ public abstract class RememberedSignInDecorator implements HttpAuthenticationMec
     @Inject
     CurrentUser currentUser;
 
-    /** Who a remembered sign-in made the caller, kept for the rest of the session on this node. */
+    /** Who the caller is, with their roles, kept for the rest of the session on this node. */
     private record RememberedCaller(String name, Set<String> groups) implements Serializable {}
 
     @Override
@@ -71,8 +71,11 @@ public abstract class RememberedSignInDecorator implements HttpAuthenticationMec
         }
         AuthenticationStatus status = delegate.validateRequest(request, response, context);
         if (callback && status == AuthenticationStatus.SUCCESS && context.getCallerPrincipal() != null) {
-            String issued = remembered.remember(
-                    openIdContext.getSubject(), context.getCallerPrincipal().getName(), context.getGroups());
+            String name = context.getCallerPrincipal().getName();
+            // From now on this node signs the session's requests in with these roles itself: the container's own
+            // session sign-in was seen to lose the roles of a request that follows a closing WebSocket (HTTP 403).
+            request.getSession().setAttribute(CALLER, new RememberedCaller(name, new HashSet<>(context.getGroups())));
+            String issued = remembered.remember(openIdContext.getSubject(), name, context.getGroups());
             response.addCookie(
                     cookie(request, issued, (int) remembered.lifetime().toSeconds()));
         }
