@@ -21,6 +21,15 @@ LOGS="$PYROOM_HOME/logs"
 DOWNLOADS="$PYROOM_HOME/downloads"
 mkdir -p "$LOGS" "$DOWNLOADS"
 
+# The key for the pages' view state (encrypted and signed in the page); made once for this machine.
+if [ -z "${PYROOM_VIEW_STATE_KEY:-}" ]; then
+    if [ ! -s "$PYROOM_HOME/view-state.key" ]; then
+        (umask 077 && head -c 32 /dev/urandom | base64 >"$PYROOM_HOME/view-state.key")
+    fi
+    PYROOM_VIEW_STATE_KEY=$(cat "$PYROOM_HOME/view-state.key")
+fi
+export PYROOM_VIEW_STATE_KEY
+
 # What this invocation started, stopped again on exit (what was already running is left alone).
 STARTED=()
 

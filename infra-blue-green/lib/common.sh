@@ -50,6 +50,17 @@ for setting in PYROOM_DB_USER PYROOM_DB_PASSWORD PYROOM_OIDC_CLIENT_ID PYROOM_OI
 done
 unset setting
 
+# The key that encrypts and signs the pages' view state must be the same on every instance of both colours, or a
+# page served by one would fail on the next: made once, kept in the state folder, unless the site sets it.
+if [ -z "${PYROOM_VIEW_STATE_KEY:-}" ]; then
+    mkdir -p "$BLUEGREEN_STATE"
+    if [ ! -s "$BLUEGREEN_STATE/view-state.key" ]; then
+        (umask 077 && head -c 32 /dev/urandom | base64 >"$BLUEGREEN_STATE/view-state.key")
+    fi
+    PYROOM_VIEW_STATE_KEY=$(cat "$BLUEGREEN_STATE/view-state.key")
+fi
+export PYROOM_VIEW_STATE_KEY
+
 # shellcheck disable=SC2034 # read by the other libraries
 COLOURS=(blue green)
 

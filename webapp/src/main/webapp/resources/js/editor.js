@@ -196,6 +196,7 @@ Pyroom.editor = (function () {
         var workspace = document.querySelector('form.editor').getAttribute('data-workspace');
         // Handlers use their own socket: the previous run's socket may close after this one opened.
         var runSocket = new WebSocket(scheme + window.location.host + '/ws/run');
+        var ended = false;
         socket = runSocket;
         runSocket.onopen = function () {
             runSocket.send(JSON.stringify({type: 'run', workspaceId: Number(workspace), entryFile: openFile}));
@@ -208,13 +209,19 @@ Pyroom.editor = (function () {
             if (message.type === 'output') {
                 appendOutput(message.text, message.stream);
             } else if (message.type === 'end' || message.type === 'error') {
+                ended = true;
                 appendOutput('\n' + message.text + '\n', 'end-line ' + message.type);
             }
         };
+        // The server went away mid-run (a new release, a lost node): the next Run reaches a live server.
         runSocket.onclose = function () {
-            if (socket === runSocket) {
-                socket = null;
+            if (socket !== runSocket) {
+                return;
             }
+            if (!ended) {
+                appendOutput('\nInterrupted: the connection to the server was lost. Run it again.\n', 'end-line error');
+            }
+            socket = null;
         };
     }
 

@@ -30,17 +30,30 @@ public class SandboxBookkeeping {
     SandboxSyncBack syncBack;
 
     /**
-     * After a run or a terminal session: brings the files it changed back into the database and marks the sandbox
-     * idle, if this node still holds the workspace's claim (a sandbox another node took over is stale). Asynchronous:
-     * runs end on the sandbox's own thread, which must go on delivering the sandbox's answers while this asks for its
-     * changes.
+     * After a terminal session: brings the files it changed back into the database and marks the sandbox idle, if
+     * this node still holds the workspace's claim (a sandbox another node took over is stale). Asynchronous: runs end
+     * on the sandbox's own thread, which must go on delivering the sandbox's answers while this asks for its changes.
      */
     @Asynchronous
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
     public void activityEnded(long workspaceId) {
+        recordEnd(workspaceId, OffsetDateTime.MAX);
+    }
+
+    /**
+     * After a run, as {@link #activityEnded(long)}; a file the editor saved after the run started keeps the editor's
+     * version (this may run after the student's next save).
+     */
+    @Asynchronous
+    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+    public void runEnded(long workspaceId, OffsetDateTime started) {
+        recordEnd(workspaceId, started);
+    }
+
+    private void recordEnd(long workspaceId, OffsetDateTime editsWinAfter) {
         try {
             claims.lock(workspaceId).filter(claim -> claim.isHeldBy(node.id())).ifPresent(claim -> {
-                syncBack.syncBack(workspaceId);
+                syncBack.syncBack(workspaceId, editsWinAfter);
                 claim.idle(OffsetDateTime.now());
             });
         } catch (RuntimeException e) {

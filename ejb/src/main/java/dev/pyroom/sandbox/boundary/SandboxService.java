@@ -68,11 +68,12 @@ public class SandboxService {
         SessionSandbox sandbox = sandboxFor(ownerId, workspaceId);
         claims.lock(workspaceId).ifPresent(claim -> claim.running(OffsetDateTime.now()));
         RunRequest request = RunRequest.of(entry.value()).withLimits(settings.runLimits());
+        OffsetDateTime started = OffsetDateTime.now();
         Run run = sandbox.start(request, listener);
         metrics.runStarted(workspaceId);
         run.result().whenComplete((result, error) -> {
             metrics.runEnded(workspaceId, result);
-            bookkeeping.activityEnded(workspaceId);
+            bookkeeping.runEnded(workspaceId, started);
         });
         return run;
     }

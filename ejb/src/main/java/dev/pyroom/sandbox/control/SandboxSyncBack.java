@@ -7,6 +7,7 @@ import dev.pyroom.workspace.control.WorkspaceSync;
 import dev.pyroom.workspace.entity.Workspace;
 import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
+import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Optional;
 import java.util.logging.Level;
@@ -38,6 +39,14 @@ public class SandboxSyncBack {
      *     report
      */
     public Optional<SyncReport> syncBack(long workspaceId) {
+        return syncBack(workspaceId, OffsetDateTime.MAX);
+    }
+
+    /**
+     * As {@link #syncBack(long)}, but a file saved (from the editor) after {@code editsWinAfter} keeps its stored
+     * version: the sandbox's copy may predate that save.
+     */
+    public Optional<SyncReport> syncBack(long workspaceId, OffsetDateTime editsWinAfter) {
         Optional<SessionSandbox> sandbox = sandboxes.find(workspaceId).filter(SessionSandbox::isAlive);
         Optional<Workspace> workspace = workspaces.find(workspaceId);
         if (sandbox.isEmpty() || workspace.isEmpty()) {
@@ -53,7 +62,7 @@ public class SandboxSyncBack {
         if (changes.isEmpty()) {
             return Optional.of(new SyncReport(0, 0, List.of()));
         }
-        SyncReport report = sync.apply(workspace.get(), changes);
+        SyncReport report = sync.apply(workspace.get(), changes, editsWinAfter);
         if (!report.isClean()) {
             LOG.info(() -> "Workspace " + workspaceId + ": not synced back from its sandbox: " + report.refused());
         }

@@ -27,6 +27,11 @@ public class WorkspaceSync {
     WorkspaceLimits limits;
 
     public SyncReport apply(Workspace workspace, List<FileChange> changes) {
+        return apply(workspace, changes, OffsetDateTime.MAX);
+    }
+
+    /** As {@link #apply(Workspace, List)}, except that a file stored after {@code editsWinAfter} is left as it is. */
+    public SyncReport apply(Workspace workspace, List<FileChange> changes, OffsetDateTime editsWinAfter) {
         var outcome = new Outcome(files.usage(workspace.getId()));
         OffsetDateTime now = OffsetDateTime.now();
         for (FileChange change : changes) {
@@ -37,7 +42,7 @@ public class WorkspaceSync {
                 } else if (change.folder()) {
                     createFolder(workspace, path, now, outcome);
                 } else {
-                    write(workspace, path, change.content(), now, outcome);
+                    write(workspace, path, change.content(), now, editsWinAfter, outcome);
                 }
             } catch (InvalidNameException e) {
                 outcome.refused.add(TextContent.printable(change.path()) + ": " + e.getMessage());
@@ -46,7 +51,13 @@ public class WorkspaceSync {
         return new SyncReport(outcome.stored, outcome.deleted, outcome.refused);
     }
 
-    private void write(Workspace workspace, FilePath path, byte[] content, OffsetDateTime now, Outcome outcome) {
+    private void write(
+            Workspace workspace,
+            FilePath path,
+            byte[] content,
+            OffsetDateTime now,
+            OffsetDateTime editsWinAfter,
+            Outcome outcome) {
         if (content.length > WorkspaceFile.MAX_SIZE_BYTES) {
             outcome.refused.add(path + ": larger than " + WorkspaceFile.MAX_SIZE_BYTES / 1024 + " KiB, not saved");
             return;
@@ -56,7 +67,10 @@ public class WorkspaceSync {
             outcome.refused.add(path + ": not a text file, not saved");
             return;
         }
-        Optional<WorkspaceFile> existing = files.find(workspace.getId(), path);
+        Optional<WorkspaceFile> existing = files.findForUpdate(workspace.getId(), path);
+        if (existing.isPresent() && existing.get().getUpdatedAt().isAfter(editsWinAfter)) {
+            return;
+        }
         long growth = content.length - existing.map(WorkspaceFile::getSizeBytes).orElse(0);
         int newEntries = existing.isPresent() ? 0 : 1;
         if (!outcome.fits(newEntries, growth, limits)) {

@@ -5,6 +5,7 @@ import dev.pyroom.workspace.entity.WorkspaceFile;
 import dev.pyroom.workspace.entity.WorkspaceUsage;
 import jakarta.enterprise.context.Dependent;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import java.util.List;
 import java.util.Optional;
@@ -26,6 +27,16 @@ public class FileRepository {
         return em.createNamedQuery(WorkspaceFile.BY_PATH, WorkspaceFile.class)
                 .setParameter("workspaceId", workspaceId)
                 .setParameter("path", path.value())
+                .getResultStream()
+                .findFirst();
+    }
+
+    /** As {@link #find}, locking the row until the transaction ends: a concurrent save is waited for, then seen. */
+    public Optional<WorkspaceFile> findForUpdate(long workspaceId, FilePath path) {
+        return em.createNamedQuery(WorkspaceFile.BY_PATH, WorkspaceFile.class)
+                .setParameter("workspaceId", workspaceId)
+                .setParameter("path", path.value())
+                .setLockMode(LockModeType.PESSIMISTIC_WRITE)
                 .getResultStream()
                 .findFirst();
     }

@@ -3,6 +3,7 @@ package dev.pyroom.workspace.boundary;
 import dev.pyroom.identity.boundary.CurrentUser;
 import dev.pyroom.workspace.entity.FileTooLargeException;
 import dev.pyroom.workspace.entity.InvalidNameException;
+import jakarta.annotation.PostConstruct;
 import jakarta.faces.application.FacesMessage;
 import jakarta.faces.context.FacesContext;
 import jakarta.faces.view.ViewScoped;
@@ -40,6 +41,21 @@ public class EditorPage implements Serializable {
     private TreeNode<FileEntry> tree;
 
     /**
+     * A page another node rendered (after a cutover or the loss of a node) reaches this node's fresh bean: the page
+     * says which workspace and file it edits, and the editor must be known before its text is decoded.
+     */
+    @PostConstruct
+    void takeOverPageFromAnotherNode() {
+        Map<String, String> params =
+                FacesContext.getCurrentInstance().getExternalContext().getRequestParameterMap();
+        String workspaceRef = params.get("editor:workspaceRef");
+        if (workspaceRef != null && workspaceRef.matches("\\d{1,18}")) {
+            workspaceId = Long.parseLong(workspaceRef);
+            file = params.get("editor:fileRef");
+        }
+    }
+
+    /**
      * Opens the workspace and the file the URL asks for (or its first Python file); 404 when it is not the user's.
      * The parameters are read here, once: postbacks keep the view's workspace, whatever their URL says.
      */
@@ -67,6 +83,10 @@ public class EditorPage implements Serializable {
     /** Stores the open file; the page says "Saved" only after this has returned without a message. */
     public void save() {
         if (file == null) {
+            return;
+        }
+        if (content == null) {
+            refuse("The editor's text did not arrive; nothing was saved. Please save again.");
             return;
         }
         try {
