@@ -40,6 +40,7 @@ app_announce() {
     student / student        a student
     student2 / student2      a second student
     instructor / instructor  an instructor
+    instructor2 / instructor2  a second instructor
     admin / admin            an administrator
   Keycloak's own admin console: admin / $PYROOM_KEYCLOAK_ADMIN_PASSWORD at $PYROOM_KEYCLOAK_URL/admin
 

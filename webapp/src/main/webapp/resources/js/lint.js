@@ -37,7 +37,9 @@ Pyroom.lint = (function () {
     /** Asks the server to check the current text; an answer for an older version of the text is dropped. */
     function lint(tier) {
         var model = editor.getModel();
-        var request = {tier: tier, version: model.getVersionId(), filename: file, source: model.getValue()};
+        var form = document.querySelector('form.editor');
+        var request = {tier: tier, version: model.getVersionId(), filename: file, source: model.getValue(),
+            workspaceId: form ? Number(form.getAttribute('data-workspace')) : undefined, path: file};
         fetch('/api/lint', {
             method: 'POST',
             credentials: 'same-origin',

@@ -1,8 +1,10 @@
 package dev.pyroom.sandbox.boundary;
 
 import dev.pyroom.platform.control.NodeIdentity;
+import dev.pyroom.sandbox.control.RunOutcomes;
 import dev.pyroom.sandbox.control.SandboxClaims;
 import dev.pyroom.sandbox.control.SandboxSyncBack;
+import dev.pyroom.sandbox.entity.RunOutcome;
 import jakarta.annotation.security.PermitAll;
 import jakarta.ejb.Asynchronous;
 import jakarta.ejb.Stateless;
@@ -28,6 +30,20 @@ public class SandboxBookkeeping {
 
     @Inject
     SandboxSyncBack syncBack;
+
+    @Inject
+    RunOutcomes outcomes;
+
+    /** Stores how a run went, for the instructor's view; a failure to store it never troubles the run. */
+    @Asynchronous
+    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+    public void storeOutcome(RunOutcome outcome) {
+        try {
+            outcomes.add(outcome);
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "Could not store the outcome of a run in workspace " + outcome.workspaceId(), e);
+        }
+    }
 
     /**
      * After a terminal session: brings the files it changed back into the database and marks the sandbox idle, if

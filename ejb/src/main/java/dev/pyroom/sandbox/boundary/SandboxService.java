@@ -1,7 +1,9 @@
 package dev.pyroom.sandbox.boundary;
 
+import dev.pyroom.classroom.control.CourseRunLimits;
 import dev.pyroom.platform.control.NodeIdentity;
 import dev.pyroom.sandbox.control.NodeSandboxes;
+import dev.pyroom.sandbox.control.OutputTail;
 import dev.pyroom.sandbox.control.Run;
 import dev.pyroom.sandbox.control.RunListener;
 import dev.pyroom.sandbox.control.SandboxClaims;
@@ -11,6 +13,7 @@ import dev.pyroom.sandbox.control.SessionSandbox;
 import dev.pyroom.sandbox.control.Terminal;
 import dev.pyroom.sandbox.control.TerminalListener;
 import dev.pyroom.sandbox.entity.RunLimits;
+import dev.pyroom.sandbox.entity.RunOutcome;
 import dev.pyroom.sandbox.entity.RunRequest;
 import dev.pyroom.workspace.boundary.WorkspaceNotFoundException;
 import dev.pyroom.workspace.control.FileRepository;
@@ -49,7 +52,7 @@ public class SandboxService {
     NodeIdentity node;
 
     @Inject
-    SandboxSettings settings;
+    CourseRunLimits courseLimits;
 
     @Inject
     SandboxMetrics metrics;
@@ -67,13 +70,27 @@ public class SandboxService {
         FilePath entry = new FilePath(entryFile);
         SessionSandbox sandbox = sandboxFor(ownerId, workspaceId);
         claims.lock(workspaceId).ifPresent(claim -> claim.running(OffsetDateTime.now()));
-        RunRequest request = RunRequest.of(entry.value()).withLimits(settings.runLimits());
+        RunRequest request = RunRequest.of(entry.value()).withLimits(courseLimits.forWorkspace(workspaceId));
+        OutputTail tail = new OutputTail(listener);
         OffsetDateTime started = OffsetDateTime.now();
-        Run run = sandbox.start(request, listener);
+        Run run = sandbox.start(request, tail);
         metrics.runStarted(workspaceId);
         run.result().whenComplete((result, error) -> {
             metrics.runEnded(workspaceId, result);
             bookkeeping.runEnded(workspaceId, started);
+            if (result != null) {
+                bookkeeping.storeOutcome(new RunOutcome(
+                        workspaceId,
+                        ownerId,
+                        entry.value(),
+                        started,
+                        OffsetDateTime.now(),
+                        result.ending().name(),
+                        result.exitCode(),
+                        tail.errorName(),
+                        tail.text(),
+                        result.outputTruncated()));
+            }
         });
         return run;
     }
@@ -92,9 +109,9 @@ public class SandboxService {
         bookkeeping.activityEnded(workspaceId);
     }
 
-    /** The limits new runs get. */
-    public RunLimits limits() {
-        return settings.runLimits();
+    /** The limits new runs in the workspace get: its course's, or the server's. */
+    public RunLimits limits(long workspaceId) {
+        return courseLimits.forWorkspace(workspaceId);
     }
 
     /** The owner's workspace's sandbox on this node, opened from the database and claimed if there is none. */

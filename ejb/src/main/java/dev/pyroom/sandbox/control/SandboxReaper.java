@@ -26,6 +26,7 @@ public class SandboxReaper {
     private static final Logger LOG = Logger.getLogger(SandboxReaper.class.getName());
     static final String ORPHAN_LEASE = "sandbox-orphans";
     private static final Duration ORPHAN_LEASE_TTL = Duration.ofSeconds(50);
+    private static final Duration UNCLAIMED_GRACE = Duration.ofSeconds(30);
 
     @Inject
     NodeSandboxes sandboxes;
@@ -71,6 +72,23 @@ public class SandboxReaper {
         }
     }
 
+    /**
+     * Ends the workspace's sandbox on this node at once, keeping what was done in it; the next run opens a fresh one.
+     *
+     * @return whether this node held a sandbox of the workspace
+     */
+    public boolean endNow(long workspaceId) {
+        if (sandboxes.find(workspaceId).isEmpty()) {
+            return false;
+        }
+        if (claims.find(workspaceId).filter(c -> c.isHeldBy(node.id())).isPresent()) {
+            syncBack.syncBack(workspaceId);
+            claims.release(workspaceId, node.id());
+        }
+        sandboxes.close(workspaceId);
+        return true;
+    }
+
     /** Drops the claims and host folders of nodes that stopped beating; one node at a time does the claims. */
     public void cleanUpAfterDeadNodes() {
         if (leases.tryAcquire(ORPHAN_LEASE, node.id(), ORPHAN_LEASE_TTL)) {
@@ -84,7 +102,9 @@ public class SandboxReaper {
 
     private String reasonToEnd(Optional<SandboxClaim> claim, SessionSandbox sandbox, OffsetDateTime now) {
         if (claim.isEmpty()) {
-            return "no longer claimed";
+            // A sandbox opened a moment ago has its claim in a transaction that may not have committed yet.
+            boolean justUsed = sandbox.lastActivity().plus(UNCLAIMED_GRACE).isAfter(now.toInstant());
+            return justUsed ? null : "no longer claimed";
         }
         if (!claim.get().isHeldBy(node.id())) {
             return "taken over by node " + claim.get().getNodeId();

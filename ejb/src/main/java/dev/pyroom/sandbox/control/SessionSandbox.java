@@ -14,6 +14,7 @@ public final class SessionSandbox implements AutoCloseable {
     private final Sandbox sandbox;
     private final Path folder;
     private volatile Instant lastActivity;
+    private volatile Run current;
 
     SessionSandbox(long workspaceId, Sandbox sandbox, Path folder, Instant now) {
         this.workspaceId = workspaceId;
@@ -25,8 +26,23 @@ public final class SessionSandbox implements AutoCloseable {
     public Run start(RunRequest request, RunListener listener) {
         lastActivity = Instant.now();
         Run run = sandbox.start(request, listener);
+        current = run;
         run.result().whenComplete((result, error) -> lastActivity = Instant.now());
         return run;
+    }
+
+    /**
+     * Stops the program running in this sandbox, whoever started it.
+     *
+     * @return whether a program was running
+     */
+    public boolean stopRun() {
+        Run run = current;
+        if (run == null || run.result().isDone()) {
+            return false;
+        }
+        run.stop();
+        return true;
     }
 
     /** @see Sandbox#collectChanges() */

@@ -1,5 +1,6 @@
 package dev.pyroom.lint.boundary;
 
+import dev.pyroom.identity.boundary.UserService;
 import dev.pyroom.lint.control.Explanations;
 import dev.pyroom.lint.control.LintException;
 import dev.pyroom.lint.control.LintMetrics;
@@ -9,18 +10,23 @@ import dev.pyroom.lint.entity.Explanation;
 import dev.pyroom.lint.entity.LintRequest;
 import dev.pyroom.lint.entity.LintResult;
 import dev.pyroom.lint.entity.Tier;
+import dev.pyroom.workspace.entity.InvalidNameException;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
+import jakarta.json.JsonString;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.time.Duration;
+import jakarta.ws.rs.core.SecurityContext;
 import java.util.Locale;
 
 /**
@@ -40,6 +46,15 @@ public class LintResource {
     @Inject
     LintMetrics metrics;
 
+    @Inject
+    LintHistory history;
+
+    @Inject
+    UserService users;
+
+    @Context
+    SecurityContext security;
+
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
@@ -53,6 +68,7 @@ public class LintResource {
         try {
             LintResult result = linter.lint(tier, lintRequest);
             metrics.answered(tier, Duration.ofNanos(System.nanoTime() - started));
+            remember(request, result);
             return Response.ok(toJson(result)).build();
         } catch (LintException e) {
             metrics.failed(tier);
@@ -61,6 +77,21 @@ public class LintResource {
                             .add("error", e.getMessage())
                             .build())
                     .build();
+        }
+    }
+
+    /** A check of a saved workspace file (the editor sends its workspace and path) is kept as the file's latest. */
+    private void remember(JsonObject request, LintResult result) {
+        if (!(request.get("workspaceId") instanceof JsonNumber workspaceId)
+                || !(request.get("path") instanceof JsonString path)
+                || security.getUserPrincipal() == null) {
+            return;
+        }
+        try {
+            users.idOf(security.getUserPrincipal())
+                    .ifPresent(userId -> history.record(userId, workspaceId.longValue(), path.getString(), result));
+        } catch (InvalidNameException e) {
+            // A path no file can have was sent: there is nothing to remember it by.
         }
     }
 

@@ -2,9 +2,11 @@ package dev.pyroom.sandbox.boundary;
 
 import dev.pyroom.identity.boundary.UserService;
 import dev.pyroom.sandbox.control.Run;
+import dev.pyroom.sandbox.entity.RunLimits;
 import dev.pyroom.sandbox.entity.RunResult;
 import dev.pyroom.workspace.boundary.WorkspaceNotFoundException;
 import dev.pyroom.workspace.entity.InvalidNameException;
+import jakarta.ejb.EJBException;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
 import jakarta.json.JsonException;
@@ -82,23 +84,27 @@ public class RunSocket {
         try {
             long workspaceId = message.getJsonNumber("workspaceId").longValue();
             String entryFile = message.getString("entryFile", "main.py");
+            RunLimits limits = sandboxes.limits(workspaceId);
             run = sandboxes.run(userId, workspaceId, entryFile, chunk -> send(session, RunMessages.output(chunk)));
-            run.result().whenComplete((result, error) -> ended(session, result, error));
+            run.result().whenComplete((result, error) -> ended(session, result, error, limits));
         } catch (WorkspaceNotFoundException e) {
             send(session, RunMessages.error("No such workspace."));
         } catch (InvalidNameException e) {
             send(session, RunMessages.error(e.getMessage()));
         } catch (NullPointerException | ClassCastException e) {
             send(session, RunMessages.error("A run needs a workspace."));
+        } catch (EJBException e) {
+            LOG.log(Level.WARNING, "A run could not start", e);
+            send(session, RunMessages.error("The program could not start; please run again."));
         }
     }
 
-    private void ended(Session session, RunResult result, Throwable error) {
+    private void ended(Session session, RunResult result, Throwable error, RunLimits limits) {
         if (error != null) {
             LOG.log(Level.WARNING, "A run failed", error);
             send(session, RunMessages.error("The run broke off; please run again."));
         } else {
-            send(session, RunMessages.end(result, sandboxes.limits()));
+            send(session, RunMessages.end(result, limits));
         }
     }
 

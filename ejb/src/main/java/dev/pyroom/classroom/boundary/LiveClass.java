@@ -1,0 +1,133 @@
+package dev.pyroom.classroom.boundary;
+
+import dev.pyroom.audit.control.AuditTrail;
+import dev.pyroom.classroom.control.CourseAccess;
+import dev.pyroom.classroom.control.LiveClassQuery;
+import dev.pyroom.classroom.entity.Course;
+import dev.pyroom.classroom.entity.StarterFile;
+import dev.pyroom.classroom.entity.StudentActivity;
+import dev.pyroom.identity.control.UserRepository;
+import dev.pyroom.sandbox.control.NodeSandboxes;
+import dev.pyroom.sandbox.control.RunOutcomes;
+import dev.pyroom.sandbox.control.SandboxClaims;
+import dev.pyroom.sandbox.control.SandboxReaper;
+import dev.pyroom.sandbox.control.SessionSandbox;
+import dev.pyroom.workspace.control.FileRepository;
+import dev.pyroom.workspace.control.WorkspaceRepository;
+import dev.pyroom.workspace.entity.Workspace;
+import dev.pyroom.workspace.entity.WorkspaceFile;
+import jakarta.annotation.Resource;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ejb.SessionContext;
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import java.util.List;
+
+/**
+ * The live class view and stepping in: what each student of a course does now, a student's code read-only, stopping
+ * their program and ending their sandbox. Only for the course's instructors and admins; actions are audited.
+ */
+@Stateless
+@RolesAllowed({"instructor", "admin"})
+public class LiveClass {
+
+    @Inject
+    CourseAccess access;
+
+    @Inject
+    LiveClassQuery query;
+
+    @Inject
+    WorkspaceRepository workspaces;
+
+    @Inject
+    FileRepository files;
+
+    @Inject
+    RunOutcomes outcomes;
+
+    @Inject
+    SandboxClaims claims;
+
+    @Inject
+    NodeSandboxes sandboxes;
+
+    @Inject
+    SandboxReaper reaper;
+
+    @Inject
+    UserRepository users;
+
+    @Inject
+    AuditTrail audit;
+
+    @Resource
+    SessionContext context;
+
+    /** Every student of the course with their current activity, by name. */
+    public List<StudentActivity> students(long callerId, long courseId) {
+        access.teachable(callerId, isAdmin(), courseId);
+        return query.students(courseId);
+    }
+
+    /** An instructor opens a student's workspace: checked and audited once, not at every refresh. */
+    public void opened(long callerId, long courseId, long workspaceId) {
+        Course course = access.studentWorkspace(callerId, isAdmin(), courseId, workspaceId);
+        audit.record(users.get(callerId), "workspace.open-read-only", target(workspaceId), course(course, true));
+    }
+
+    /** A student's course workspace as it is in the database now, with their last run. */
+    public StudentWorkspace look(long callerId, long courseId, long workspaceId) {
+        access.studentWorkspace(callerId, isAdmin(), courseId, workspaceId);
+        Workspace workspace = workspaces.find(workspaceId).orElseThrow(() -> new CourseNotFoundException(courseId));
+        List<StarterFile> content = files.inWorkspace(workspaceId).stream()
+                .filter(file -> file.getKind() == WorkspaceFile.Kind.FILE)
+                .map(file -> new StarterFile(file.getPath().value(), false, file.getContent()))
+                .toList();
+        String state =
+                claims.find(workspaceId).map(claim -> claim.getState().name()).orElse("NONE");
+        return new StudentWorkspace(
+                workspace.getOwner().getDisplayName(),
+                workspace.getName(),
+                content,
+                outcomes.latest(workspaceId).orElse(null),
+                state);
+    }
+
+    /**
+     * Stops the program running in the student's sandbox on this node.
+     *
+     * @return whether a program was running here
+     */
+    public boolean stopRun(long callerId, long courseId, long workspaceId) {
+        Course course = access.studentWorkspace(callerId, isAdmin(), courseId, workspaceId);
+        boolean stopped =
+                sandboxes.find(workspaceId).map(SessionSandbox::stopRun).orElse(false);
+        audit.record(users.get(callerId), "sandbox.stop-run", target(workspaceId), course(course, stopped));
+        return stopped;
+    }
+
+    /**
+     * Ends the student's sandbox on this node, keeping their files; their next run starts a fresh one.
+     *
+     * @return whether this node held a sandbox of the workspace
+     */
+    public boolean endSandbox(long callerId, long courseId, long workspaceId) {
+        Course course = access.studentWorkspace(callerId, isAdmin(), courseId, workspaceId);
+        boolean ended = reaper.endNow(workspaceId);
+        audit.record(users.get(callerId), "sandbox.end", target(workspaceId), course(course, ended));
+        return ended;
+    }
+
+    private static String target(long workspaceId) {
+        return "workspace " + workspaceId;
+    }
+
+    private static String course(Course course, boolean done) {
+        return CourseAdministration.course(course) + (done ? "" : " (nothing to do on this node)");
+    }
+
+    private boolean isAdmin() {
+        return context.isCallerInRole("admin");
+    }
+}

@@ -1,0 +1,47 @@
+package dev.pyroom.sandbox.control;
+
+import dev.pyroom.sandbox.entity.OutputChunk;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** Passes a run's output on and keeps its last few thousand characters, for the run's stored outcome. */
+public final class OutputTail implements RunListener {
+
+    static final int KEPT_CHARACTERS = 4000;
+    private static final Pattern PYTHON_ERROR =
+            Pattern.compile("(?m)^([A-Za-z_][A-Za-z0-9_.]*(?:Error|Exception|Interrupt|Exit))(?::.*)?$");
+
+    private final RunListener next;
+    private final StringBuilder tail = new StringBuilder();
+
+    public OutputTail(RunListener next) {
+        this.next = next;
+    }
+
+    @Override
+    public void onOutput(OutputChunk chunk) {
+        synchronized (tail) {
+            tail.append(chunk.text());
+            if (tail.length() > 2 * KEPT_CHARACTERS) {
+                tail.delete(0, tail.length() - KEPT_CHARACTERS);
+            }
+        }
+        next.onOutput(chunk);
+    }
+
+    public String text() {
+        synchronized (tail) {
+            return tail.length() <= KEPT_CHARACTERS ? tail.toString() : tail.substring(tail.length() - KEPT_CHARACTERS);
+        }
+    }
+
+    /** The Python exception a traceback ended with ("NameError"), or null: the last such line names it. */
+    public String errorName() {
+        Matcher matcher = PYTHON_ERROR.matcher(text());
+        String last = null;
+        while (matcher.find()) {
+            last = matcher.group(1);
+        }
+        return last == null ? null : last.substring(last.lastIndexOf('.') + 1);
+    }
+}

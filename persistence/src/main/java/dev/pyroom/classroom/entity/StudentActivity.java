@@ -1,0 +1,43 @@
+package dev.pyroom.classroom.entity;
+
+import java.time.OffsetDateTime;
+
+/**
+ * One row of the live class view: a student and the course workspace they worked in last.
+ *
+ * @param workspaceId null while the student has no copy of any of the course's assignments
+ * @param sandboxState NONE, IDLE or RUNNING
+ * @param lastActivity null when nothing happened yet
+ * @param lastRun how the last run ended ("ok", "NameError", "timed out"), or null before the first run
+ * @param lastRunFile the file the last run started, or null
+ * @param topError the first error of the file with the most errors ("main.py:2 undefined-variable ..."), or null
+ * @param topSymbol that error's kind, like {@code undefined-variable}, or null
+ * @param topErrorFile the file holding that error, or null
+ */
+public record StudentActivity(
+        long studentId,
+        String displayName,
+        String username,
+        Long workspaceId,
+        String workspaceName,
+        boolean online,
+        String sandboxState,
+        OffsetDateTime lastActivity,
+        String lastRun,
+        String lastRunFile,
+        int lintErrors,
+        String topError,
+        String topSymbol,
+        String topErrorFile) {
+
+    /** What the student seems stuck on, for the class-wide panel: "NameError in main.py", or null. */
+    public String stuckOn() {
+        if (lastRun != null && !"ok".equals(lastRun) && !"stopped".equals(lastRun) && lastRunFile != null) {
+            return lastRun + " in " + lastRunFile;
+        }
+        if (topSymbol != null && topErrorFile != null) {
+            return topSymbol + " in " + topErrorFile;
+        }
+        return null;
+    }
+}

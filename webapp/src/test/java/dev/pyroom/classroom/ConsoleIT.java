@@ -1,0 +1,173 @@
+package dev.pyroom.classroom;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.microsoft.playwright.Locator;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.assertions.LocatorAssertions;
+import com.microsoft.playwright.options.AriaRole;
+import dev.pyroom.BrowserTest;
+import dev.pyroom.WorkspaceForm;
+import java.util.List;
+import java.util.UUID;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+
+/** The instructor console end to end: a course, a student in it, the live view, stepping in, who may see what. */
+class ConsoleIT extends BrowserTest {
+
+    /**
+     * The live view refreshes every few seconds, a student's editor asks for messages every ten, and the editor's
+     * scripts take a while to start on a busy machine.
+     */
+    private static final LocatorAssertions.ContainsTextOptions LIVE =
+            new LocatorAssertions.ContainsTextOptions().setTimeout(30_000);
+
+    @Test
+    void instructorWatchesAStudentWorkOnAnAssignmentAndStepsIn() {
+        String tag = UUID.randomUUID().toString().substring(0, 6);
+        Page instructor = signedIn("instructor", "my/workspaces.xhtml");
+        WorkspaceForm.create(instructor, "Starter " + tag);
+        String code = createCourse(instructor, "Python " + tag);
+
+        Page student = signedIn("student", "my/courses.xhtml");
+        student.locator("input[id$=':code']").fill(code);
+        student.locator("[id$=':join']").click();
+        assertThat(student.locator(".course-name", new Page.LocatorOptions().setHasText("Python " + tag)))
+                .isVisible();
+
+        publish(instructor, "Lab " + tag, "Starter " + tag);
+        instructor.evaluate("() => window.stillTheSamePage = true");
+
+        student.navigate(base() + "my/workspaces.xhtml");
+        student.getByRole(
+                        AriaRole.LINK,
+                        new Page.GetByRoleOptions().setName("Lab " + tag).setExact(true))
+                .click();
+        assertThat(student.locator(".monaco-editor .view-lines")).containsText("Hello, Pyroom!", LIVE);
+        replaceCode(student, "greeting = 'hi'\nprint(greting)\n");
+        assertThat(student.locator("#save-state")).hasText("Saved");
+        student.locator("[id$=':run']").click();
+        assertThat(student.locator("#output")).containsText("NameError");
+
+        Locator row =
+                instructor.locator("[id='live:students'] tr", new Page.LocatorOptions().setHasText("Sam Student"));
+        assertThat(row.locator(".last-run")).containsText("NameError", LIVE);
+        assertThat(row.locator(".top-error")).containsText("greting", LIVE);
+        assertThat(row.locator(".online")).containsText("online", LIVE);
+        assertThat(instructor.locator(".common-problem")).containsText("1 student: NameError in main.py", LIVE);
+        assertEquals(true, instructor.evaluate("() => window.stillTheSamePage === true"));
+
+        // The live table is redrawn every few seconds, under the pointer: follow the link's address instead.
+        instructor.navigate(
+                base() + row.locator(".open-code").getAttribute("href").replaceFirst("^/", ""));
+        assertThat(instructor.locator(".file-content").first()).containsText("print(greting)");
+        assertThat(instructor.locator("#last-run-output")).containsText("NameError");
+        replaceCode(student, "print('a new edit', flush=True)\nwhile True:\n    pass\n");
+        assertThat(student.locator("#save-state")).hasText("Saved");
+        assertThat(instructor.locator(".file-content").first()).containsText("a new edit", LIVE);
+
+        student.locator("[id$=':run']").click();
+        assertThat(student.locator("#output")).containsText("a new edit", LIVE);
+        assertThat(instructor.locator("#sandbox-state")).containsText("running", LIVE);
+        instructor.locator("[id$=':stopRun']").click();
+        assertThat(instructor.locator("[id$=':messages']")).containsText("Stopped the student's program.");
+        assertThat(student.locator("#output")).containsText("Stopped.");
+
+        instructor
+                .locator("a", new Page.LocatorOptions().setHasText("Back to the class"))
+                .click();
+        String message = "Look at line 2, everyone " + tag;
+        instructor.locator("textarea[id$=':body']").fill(message);
+        instructor.locator("[id$=':post']").click();
+        assertThat(instructor.locator("[id='message:messages']")).containsText("Message posted");
+        assertThat(student.locator(".course-message-body", new Page.LocatorOptions().setHasText(message)))
+                .containsText(message, LIVE);
+    }
+
+    @Test
+    void anotherInstructorAndStudentsCannotReachTheCourse() {
+        String tag = UUID.randomUUID().toString().substring(0, 6);
+        Page instructor = signedIn("instructor", "my/workspaces.xhtml");
+        WorkspaceForm.create(instructor, "Starter " + tag);
+        String code = createCourse(instructor, "Private " + tag);
+        String courseUrl = instructor.url();
+        String courseId = courseUrl.replaceAll(".*course=(\\d+).*", "$1");
+        Page student = signedIn("student2", "my/courses.xhtml?code=" + code);
+        assertThat(student.locator("[id$=':messages']")).containsText("You are in Private " + tag);
+        publish(instructor, "Homework " + tag, "Starter " + tag);
+        Locator openCode = instructor.locator("[id='live:students'] .open-code");
+        assertThat(openCode).hasCount(1, new LocatorAssertions.HasCountOptions().setTimeout(30_000));
+        String studentUrl = base() + openCode.getAttribute("href").replaceFirst("^/", "");
+
+        instructor.locator("input[id='limits:wall']").fill("99999");
+        instructor.locator("[id='limits:saveLimits']").click();
+        assertThat(instructor.locator("[id='limits:messages']")).containsText("Wall time can be at most");
+        instructor.locator("input[id='limits:wall']").fill("2");
+        instructor.locator("[id='limits:saveLimits']").click();
+        assertThat(instructor.locator("[id='limits:messages']")).containsText("New runs get these limits.");
+        student.navigate(base() + "my/workspaces.xhtml");
+        student.getByRole(
+                        AriaRole.LINK,
+                        new Page.GetByRoleOptions().setName("Homework " + tag).setExact(true))
+                .click();
+        assertThat(student.locator(".monaco-editor .view-lines")).containsText("Hello, Pyroom!", LIVE);
+        replaceCode(student, "while True:\n    pass\n");
+        assertThat(student.locator("#save-state")).hasText("Saved");
+        student.locator("[id$=':run']").click();
+        assertThat(student.locator("#output")).containsText("Stopped: time limit 2 s.", LIVE);
+
+        Page other = signedIn("instructor2", "instructor/index.xhtml");
+        assertThat(other.locator("[id='courses:list']")).not().containsText("Private " + tag);
+        for (String url : List.of(courseUrl, studentUrl, snapshotUrl(courseId))) {
+            assertEquals(404, other.navigate(url).status(), url);
+            assertThat(other.locator(".file-content")).hasCount(0);
+        }
+
+        List<String> consoleRoutes =
+                List.of(base() + "instructor/index.xhtml", courseUrl, studentUrl, snapshotUrl(courseId));
+        for (String url : consoleRoutes) {
+            assertEquals(403, student.navigate(url).status(), url);
+        }
+        assertFalse(student.content().contains(code));
+        assertTrue(instructor.navigate(courseUrl).ok());
+    }
+
+    private String snapshotUrl(String courseId) {
+        return base() + "instructor/snapshot.xhtml?course=" + courseId + "&copy=1";
+    }
+
+    /** Creates a course on the console's start page and returns its join code. */
+    private static String createCourse(Page instructor, String name) {
+        instructor
+                .locator("a", new Page.LocatorOptions().setHasText("Instructor console"))
+                .click();
+        instructor.locator("input[id$=':name']").fill(name);
+        instructor.locator("input[id$=':term']").fill("Spring 2027");
+        instructor.locator("[id$=':create']").click();
+        assertThat(instructor).hasURL(Pattern.compile(".*/instructor/course.xhtml\\?course=\\d+"));
+        assertThat(instructor.locator("h1")).containsText(name);
+        return instructor.locator("#join-code").textContent().strip();
+    }
+
+    private static void publish(Page instructor, String title, String sourceWorkspace) {
+        instructor.locator("input[id='assignments:title']").fill(title);
+        instructor.locator("[id='assignments:source']").click();
+        instructor
+                .locator("li.ui-selectonemenu-item[data-label='" + sourceWorkspace + "']")
+                .click();
+        instructor.locator("[id='assignments:publish']").click();
+        assertThat(instructor.locator("[id='assignments:messages']")).containsText("Published");
+        assertThat(instructor.locator("[id='assignments:list']")).containsText(title);
+    }
+
+    private static void replaceCode(Page page, String code) {
+        Locator editor = page.locator(".monaco-editor textarea");
+        editor.focus();
+        page.keyboard().press("ControlOrMeta+A");
+        page.keyboard().insertText(code);
+    }
+}
