@@ -8,7 +8,6 @@ import dev.pyroom.sandbox.control.Run;
 import dev.pyroom.sandbox.control.RunListener;
 import dev.pyroom.sandbox.control.SandboxClaims;
 import dev.pyroom.sandbox.control.SandboxMetrics;
-import dev.pyroom.sandbox.control.SandboxSettings;
 import dev.pyroom.sandbox.control.SessionSandbox;
 import dev.pyroom.sandbox.control.Terminal;
 import dev.pyroom.sandbox.control.TerminalListener;

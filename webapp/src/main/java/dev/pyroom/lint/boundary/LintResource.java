@@ -25,8 +25,8 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.time.Duration;
 import jakarta.ws.rs.core.SecurityContext;
+import java.time.Duration;
 import java.util.Locale;
 
 /**
