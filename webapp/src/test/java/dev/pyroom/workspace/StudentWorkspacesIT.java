@@ -106,6 +106,7 @@ class StudentWorkspacesIT extends BrowserTest {
         URL base = base();
         Page page = browser.newPerson();
         Browser.signIn(page, base, "my/workspaces.xhtml", "student", "student");
+        assertThat(page.getByRole(AriaRole.HEADING)).hasText("My workspaces");
         Cookie remembered = rememberedSignIn(page);
         assertTrue(remembered.httpOnly, "the sign-in token is out of scripts' reach");
         assertEquals(SameSiteAttribute.LAX, remembered.sameSite);
