@@ -10,11 +10,14 @@ import com.microsoft.playwright.APIResponse;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
+import com.microsoft.playwright.options.Cookie;
 import com.microsoft.playwright.options.RequestOptions;
+import com.microsoft.playwright.options.SameSiteAttribute;
 import dev.pyroom.Browser;
 import dev.pyroom.BrowserTest;
 import dev.pyroom.WorkspaceForm;
 import java.net.URL;
+import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
@@ -129,6 +132,36 @@ class StudentWorkspacesIT extends BrowserTest {
     }
 
     @Test
+    void aStudentWhoseSessionIsLostStaysSignedInAndTheOpenPageKeepsWorking() {
+        URL base = base();
+        Page page = browser.newPerson();
+        Browser.signIn(page, base, "my/workspaces.xhtml", "student", "student");
+        assertThat(page.getByRole(AriaRole.HEADING)).hasText("My workspaces");
+        Cookie remembered = rememberedSignIn(page);
+        assertTrue(remembered.httpOnly, "the sign-in token is out of scripts' reach");
+        assertEquals(SameSiteAttribute.LAX, remembered.sameSite);
+
+        // As after a cutover or the loss of the node: no server session, and no Keycloak session to fall back on.
+        keepOnly(page, remembered);
+        String name = "Survivor " + UUID.randomUUID().toString().substring(0, 8);
+        WorkspaceForm.submit(page, name);
+        assertThat(page.locator(".ui-messages")).containsText("Workspace \"" + name + "\" created.");
+
+        keepOnly(page, remembered);
+        page.navigate(base + "my/workspaces.xhtml");
+        assertThat(page.locator("#whoami")).hasText("Sam Student");
+        assertThat(row(page, name)).isVisible();
+        assertEquals(403, page.navigate(base + "admin/index.xhtml").status());
+
+        page.navigate(base + "my/workspaces.xhtml");
+        page.locator("#sign-out").click();
+        page.waitForURL(base.toString());
+        keepOnly(page, remembered);
+        page.navigate(base + "my/workspaces.xhtml");
+        assertThat(page.locator("#kc-login")).isVisible();
+    }
+
+    @Test
     void instructorReachesTheInstructorConsoleButNotAdministration() {
         URL base = base();
         Page page = signedIn("instructor", "instructor/index.xhtml");
@@ -190,6 +223,18 @@ class StudentWorkspacesIT extends BrowserTest {
         assertEquals(200, response.status());
         assertEquals(
                 "{\"status\":\"UP\",\"checks\":{\"database\":\"UP\",\"identityProvider\":\"UP\"}}", response.text());
+    }
+
+    private static Cookie rememberedSignIn(Page page) {
+        return page.context().cookies().stream()
+                .filter(cookie -> cookie.name.equals("pyroom_signin"))
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("no remembered sign-in cookie"));
+    }
+
+    private static void keepOnly(Page page, Cookie cookie) {
+        page.context().clearCookies();
+        page.context().addCookies(List.of(cookie));
     }
 
     private static Locator row(Page page, String workspaceName) {
