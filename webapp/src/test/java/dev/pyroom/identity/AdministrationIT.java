@@ -8,6 +8,7 @@ import com.microsoft.playwright.Page;
 import dev.pyroom.BrowserTest;
 import dev.pyroom.WorkspaceForm;
 import java.util.UUID;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 /** An admin looks after the server: who may use it, with which roles, and what was done. */
@@ -66,6 +67,9 @@ class AdministrationIT extends BrowserTest {
     private static Locator userRow(Page page, String username) {
         return page.locator("[id$=':table'] tbody tr")
                 .filter(new Locator.FilterOptions()
-                        .setHas(page.locator("td:first-child", new Page.LocatorOptions().setHasText(username))));
+                        .setHas(page.locator(
+                                "td:first-child",
+                                new Page.LocatorOptions()
+                                        .setHasText(Pattern.compile("^" + Pattern.quote(username) + "$")))));
     }
 }

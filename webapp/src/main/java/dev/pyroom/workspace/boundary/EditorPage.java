@@ -194,12 +194,21 @@ public class EditorPage implements Serializable {
         return workspaceId;
     }
 
+    /** Set from the page's own hidden field: a save names the workspace it was rendered for. */
+    public void setWorkspaceId(long workspaceId) {
+        this.workspaceId = workspaceId;
+    }
+
     public String getWorkspaceName() {
         return workspaceName;
     }
 
     public String getFile() {
         return file;
+    }
+
+    public void setFile(String file) {
+        this.file = file;
     }
 
     public String getContent() {
