@@ -64,12 +64,15 @@ class AdministrationIT extends BrowserTest {
         assertEquals(403, instructor.navigate(base() + "admin/users.xhtml").status());
     }
 
-    /** The row whose first cell ends with the username (PrimeFaces puts the column's title before it). */
+    /**
+     * The row whose first cell ends with the username: PrimeFaces puts the column title before it. The pattern runs as a
+     * JavaScript regular expression, so no {@code Pattern.quote}.
+     */
     private static Locator userRow(Page page, String username) {
         return page.locator("[id$=':table'] tbody tr")
                 .filter(new Locator.FilterOptions()
                         .setHas(page.locator(
                                 "td:first-child",
-                                new Page.LocatorOptions().setHasText(Pattern.compile(Pattern.quote(username) + "$")))));
+                                new Page.LocatorOptions().setHasText(Pattern.compile(username + "$")))));
     }
 }
