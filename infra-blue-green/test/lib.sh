@@ -14,6 +14,9 @@ BLUEGREEN=$ROOT/infra-blue-green/bin/bluegreen
 WORK=$(mktemp -d "${TMPDIR:-/tmp}/pyroom-ops-test.XXXXXX")
 export BLUEGREEN_STATE=$WORK/state BLUEGREEN_CONFIG=$WORK/no-bluegreen.conf
 export BLUEGREEN_READY_TIMEOUT=${BLUEGREEN_READY_TIMEOUT:-240}
+# bluegreen's own defaults (ports, HAProxy's addresses), which the tests address too.
+# shellcheck source=../lib/common.sh
+source "$ROOT/infra-blue-green/lib/common.sh"
 
 fail() {
     printf 'FAILED: %s\n' "$*" >&2
