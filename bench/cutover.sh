@@ -17,6 +17,8 @@ set -euo pipefail
 
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 BLUEGREEN="$ROOT/infra-blue-green/bin/bluegreen"
+# shellcheck source=../infra-blue-green/lib/services.sh
+source "$ROOT/infra-blue-green/lib/services.sh"
 
 : "${BLUEGREEN_LB_BIND:=127.0.0.1:18080}"
 : "${PYROOM_DB_URL:=jdbc:postgresql://localhost:5433/pyroom?connectTimeout=3}"
@@ -65,39 +67,9 @@ frontend_url() {
     echo "http://$BLUEGREEN_LB_BIND"
 }
 
-database_reachable() {
-    local address host port
-    address=${PYROOM_DB_URL#jdbc:postgresql://}
-    address=${address%%/*}
-    host=${address%%:*}
-    port=${address##*:}
-    (exec 3<>"/dev/tcp/$host/$port") 2>/dev/null
-}
-
-keycloak_reachable() {
-    curl -fs -o /dev/null --max-time 3 "$PYROOM_OIDC_PROVIDER_URI/.well-known/openid-configuration"
-}
-
-ensure_services() {
-    local deadline
-    if database_reachable && keycloak_reachable; then
-        say "PostgreSQL and Keycloak already run: reusing them"
-        return 0
-    fi
-    say "starting PostgreSQL and Keycloak (bin/pyroom services)"
-    setsid "$ROOT/bin/pyroom" services >"$WORK/services.log" 2>&1 </dev/null &
-    SERVICES_PID=$!
-    deadline=$((SECONDS + BENCH_SERVICES_TIMEOUT))
-    until database_reachable && keycloak_reachable; do
-        kill -0 "$SERVICES_PID" 2>/dev/null || die "bin/pyroom services exited: $(tail -n 5 "$WORK/services.log")"
-        [ "$SECONDS" -lt "$deadline" ] || die "PostgreSQL and Keycloak not up after ${BENCH_SERVICES_TIMEOUT}s"
-        sleep 2
-    done
-}
-
 ensure_stack() {
     local live
-    ensure_services
+    ensure_services "$BENCH_SERVICES_TIMEOUT"
     if ! "$BLUEGREEN" status 2>/dev/null | grep -q '^HAProxy: running'; then
         "$BLUEGREEN" lb start
         STARTED_LB=yes
