@@ -14,8 +14,7 @@ public class DirectorySettings {
     private static final String REALMS = "/realms/";
 
     @Inject
-    @ConfigProperty(name = "pyroom.oidc.provider-uri")
-    String providerUri;
+    IdentityProviderSettings identityProvider;
 
     @Inject
     @ConfigProperty(name = "pyroom.directory.client-id")
@@ -27,11 +26,11 @@ public class DirectorySettings {
 
     /** Keycloak's base URL: the provider URI up to {@code /realms/}. */
     public String serverUrl() {
-        return providerUri.substring(0, realmsIndex());
+        return providerUri().substring(0, realmsIndex());
     }
 
     public String realm() {
-        return providerUri.substring(realmsIndex() + REALMS.length()).replaceAll("/+$", "");
+        return providerUri().substring(realmsIndex() + REALMS.length()).replaceAll("/+$", "");
     }
 
     public String clientId() {
@@ -42,10 +41,14 @@ public class DirectorySettings {
         return clientSecret;
     }
 
+    private String providerUri() {
+        return identityProvider.getProviderUri();
+    }
+
     private int realmsIndex() {
-        int index = providerUri.lastIndexOf(REALMS);
+        int index = providerUri().lastIndexOf(REALMS);
         if (index < 0) {
-            throw new IllegalStateException("pyroom.oidc.provider-uri is not a Keycloak realm URL: " + providerUri);
+            throw new IllegalStateException("pyroom.oidc.provider-uri is not a Keycloak realm URL: " + providerUri());
         }
         return index;
     }
