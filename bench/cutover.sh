@@ -36,9 +36,6 @@ source "$ROOT/infra-blue-green/lib/services.sh"
 INSTANCES=2
 WAR="$ROOT/webapp/target/pyroom.war"
 WORK=$(mktemp -d)
-SERVICES_PID=""
-STARTED_LB=no
-STARTED_COLOURS=()
 TOTAL_REQUESTS=0
 declare -A FAILED
 
@@ -67,39 +64,8 @@ frontend_url() {
     echo "http://$BLUEGREEN_LB_BIND"
 }
 
-ensure_stack() {
-    local live
-    ensure_services "$BENCH_SERVICES_TIMEOUT"
-    if ! "$BLUEGREEN" status 2>/dev/null | grep -q '^HAProxy: running'; then
-        "$BLUEGREEN" lb start
-        STARTED_LB=yes
-    fi
-    live=$("$BLUEGREEN" live)
-    if [ "$("$BLUEGREEN" status 2>/dev/null | awk -v colour="$live" '$1 == colour' | wc -l)" -eq 0 ]; then
-        STARTED_COLOURS+=("$live")
-        "$BLUEGREEN" start "$live" "$INSTANCES" --war "$WORK/pyroom.war"
-    else
-        "$BLUEGREEN" start "$live" "$INSTANCES"
-    fi
-}
-
 stop_started() {
-    local colour
-    if [ "$STARTED_LB" = yes ]; then
-        # This run brought the whole stack up: take it all down again.
-        "$BLUEGREEN" stop blue --force || true
-        "$BLUEGREEN" stop green --force || true
-        "$BLUEGREEN" lb stop || true
-    else
-        for colour in "${STARTED_COLOURS[@]}"; do
-            "$BLUEGREEN" stop "$colour" --force || true
-        done
-    fi
-    if [ -n "$SERVICES_PID" ]; then
-        say "stopping PostgreSQL and Keycloak"
-        kill -TERM -- "-$SERVICES_PID" 2>/dev/null || true
-        wait "$SERVICES_PID" 2>/dev/null || true
-    fi
+    stop_stack
     rm -rf "$WORK"
 }
 
@@ -262,7 +228,7 @@ main() {
     write_load_script
     # One copy for the whole run: the original may be rebuilt meanwhile.
     cp "$WAR" "$WORK/pyroom.war"
-    ensure_stack
+    ensure_stack "$BENCH_SERVICES_TIMEOUT"
     "$BLUEGREEN" status
     run_phase cutover "$BLUEGREEN" deploy "$WORK/pyroom.war" --keep-warm --instances "$INSTANCES"
     run_phase rollback "$BLUEGREEN" rollback

@@ -39,10 +39,7 @@ INSTANCES=2
 STUDENTS=6
 WAR="$ROOT/webapp/target/pyroom.war"
 WORK=$(mktemp -d)
-SERVICES_PID=""
 DRIVER_PID=""
-STARTED_LB=no
-STARTED_COLOURS=()
 CUTOVER_S=""
 
 say() { printf '%s\n' "$*"; }
@@ -68,43 +65,12 @@ parse_arguments() {
     [ -f "$WAR" ] || die "war not found: $WAR (build it with: mvn -B -q -ntp -DskipTests install)"
 }
 
-ensure_stack() {
-    local live
-    ensure_services "$VERIFY_SERVICES_TIMEOUT"
-    if ! "$BLUEGREEN" status 2>/dev/null | grep -q '^HAProxy: running'; then
-        "$BLUEGREEN" lb start
-        STARTED_LB=yes
-    fi
-    live=$("$BLUEGREEN" live)
-    if ! "$BLUEGREEN" status 2>/dev/null | awk -v colour="$live" '$1 == colour && $4 != "dead"' | grep -q .; then
-        STARTED_COLOURS+=("$live")
-        "$BLUEGREEN" start "$live" "$INSTANCES" --war "$WORK/pyroom.war"
-    else
-        "$BLUEGREEN" start "$live" "$INSTANCES"
-    fi
-}
-
 stop_started() {
-    local colour
     if [ -n "$DRIVER_PID" ]; then
         kill "$DRIVER_PID" 2>/dev/null || true
         wait "$DRIVER_PID" 2>/dev/null || true
     fi
-    if [ "$STARTED_LB" = yes ]; then
-        # This run brought the stack up: take it all down again.
-        "$BLUEGREEN" stop blue --force || true
-        "$BLUEGREEN" stop green --force || true
-        "$BLUEGREEN" lb stop || true
-    else
-        for colour in "${STARTED_COLOURS[@]}"; do
-            "$BLUEGREEN" stop "$colour" --force || true
-        done
-    fi
-    if [ -n "$SERVICES_PID" ]; then
-        say "stopping PostgreSQL and Keycloak"
-        kill -TERM -- "-$SERVICES_PID" 2>/dev/null || true
-        wait "$SERVICES_PID" 2>/dev/null || true
-    fi
+    stop_stack
     rm -rf "$WORK"
 }
 
@@ -218,7 +184,7 @@ main() {
     trap 'exit 130' INT TERM
     # One copy for the whole run: the original may be rebuilt meanwhile.
     cp "$WAR" "$WORK/pyroom.war"
-    ensure_stack
+    ensure_stack "$VERIFY_SERVICES_TIMEOUT"
     "$BLUEGREEN" status
     start_students
     run_phase cutover cutover

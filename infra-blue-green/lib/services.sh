@@ -1,7 +1,11 @@
 # shellcheck shell=bash
-# For the load scripts (infra-blue-green/verify.sh, bench/cutover.sh): PostgreSQL and Keycloak, reused when they
-# answer, else started through bin/pyroom services. The caller defines ROOT, WORK, say and die, and stops
-# SERVICES_PID (when set) on exit.
+# For the load scripts (infra-blue-green/verify.sh, bench/cutover.sh): PostgreSQL, Keycloak, HAProxy and the live
+# colour, reused when they run, else started; stop_stack takes down again only what this script started. The caller
+# defines ROOT, WORK, BLUEGREEN, INSTANCES, say and die, and calls stop_stack on exit.
+
+SERVICES_PID=""
+STARTED_LB=no
+STARTED_COLOURS=()
 
 database_reachable() {
     local address host port
@@ -32,4 +36,40 @@ ensure_services() {
         [ "$SECONDS" -lt "$deadline" ] || die "PostgreSQL and Keycloak not up after ${timeout}s"
         sleep 2
     done
+}
+
+# Services (waiting at most $1 seconds for them), HAProxy, and INSTANCES instances of the live colour.
+ensure_stack() {
+    local live
+    ensure_services "$1"
+    if ! "$BLUEGREEN" status 2>/dev/null | grep -q '^HAProxy: running'; then
+        "$BLUEGREEN" lb start
+        STARTED_LB=yes
+    fi
+    live=$("$BLUEGREEN" live)
+    if ! "$BLUEGREEN" status 2>/dev/null | awk -v colour="$live" '$1 == colour && $4 != "dead"' | grep -q .; then
+        STARTED_COLOURS+=("$live")
+        "$BLUEGREEN" start "$live" "$INSTANCES" --war "$WORK/pyroom.war"
+    else
+        "$BLUEGREEN" start "$live" "$INSTANCES"
+    fi
+}
+
+stop_stack() {
+    local colour
+    if [ "$STARTED_LB" = yes ]; then
+        # This run brought the whole stack up: take it all down again.
+        "$BLUEGREEN" stop blue --force || true
+        "$BLUEGREEN" stop green --force || true
+        "$BLUEGREEN" lb stop || true
+    else
+        for colour in "${STARTED_COLOURS[@]}"; do
+            "$BLUEGREEN" stop "$colour" --force || true
+        done
+    fi
+    if [ -n "$SERVICES_PID" ]; then
+        say "stopping PostgreSQL and Keycloak"
+        kill -TERM -- "-$SERVICES_PID" 2>/dev/null || true
+        wait "$SERVICES_PID" 2>/dev/null || true
+    fi
 }
