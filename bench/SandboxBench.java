@@ -65,7 +65,8 @@ public final class SandboxBench {
             System.out.println("backend: Docker at " + System.getenv("DOCKER_HOST"));
             return DockerBackend.start(DockerSettings.of(
                     System.getenv().getOrDefault("DOCKER_HOST", DockerSettings.DEFAULT_HOST),
-                    System.getenv().getOrDefault("PYROOM_SANDBOX_BASE_IMAGE", DockerSettings.DEFAULT_BASE_IMAGE)));
+                    System.getenv().getOrDefault("PYROOM_SANDBOX_BASE_IMAGE", DockerSettings.DEFAULT_BASE_IMAGE),
+                    "bench"));
         }
         BubblewrapBackend backend = BubblewrapBackend.start(BubblewrapSettings.defaults());
         System.out.println("backend: bubblewrap, limits: " + backend.limitsDescription());

@@ -96,7 +96,8 @@ instance_launch() {
     mkdir -p "$root"
     if [ -f "$log" ]; then mv -f "$log" "$log.previous"; fi
     # fd 9 holds bluegreen's lock: the instance must not inherit it, or the lock would live as long as it does.
-    setsid "$BLUEGREEN_JAVA" "${java_opts[@]}" -Dhazelcast.socket.bind.any=false -jar "$jar" \
+    setsid "$BLUEGREEN_JAVA" "${java_opts[@]}" -Dhazelcast.socket.bind.any=false -Dpyroom.node.colour="$colour" \
+        -jar "$jar" \
         --deploy "$(colour_war "$colour")" --contextroot / \
         --port "$(instance_port "$colour" "$index")" \
         --name "$(instance_name "$colour" "$index")" \

@@ -1,7 +1,10 @@
 package dev.pyroom.sandbox.control;
 
 import com.github.dockerjava.api.DockerClient;
+import com.github.dockerjava.api.exception.ConflictException;
+import com.github.dockerjava.api.exception.NotFoundException;
 import com.github.dockerjava.api.model.Capability;
+import com.github.dockerjava.api.model.Container;
 import com.github.dockerjava.api.model.HostConfig;
 import com.github.dockerjava.core.DefaultDockerClientConfig;
 import com.github.dockerjava.core.DockerClientImpl;
@@ -32,6 +35,7 @@ public final class DockerBackend implements SandboxBackend {
 
     private static final long SMALL_TMPFS_BYTES = 8L * 1024 * 1024;
     private static final String LABEL = "dev.pyroom.sandbox";
+    private static final String NODE_LABEL = "dev.pyroom.node";
     // Holds the agent back until the host is attached, and leaves out the one variable the engine adds.
     private static final String LAUNCHER = "read -r _ || exit 70; unset HOSTNAME; exec \"$@\"";
     private static final List<String> ENTRYPOINT = List.of(
@@ -110,6 +114,30 @@ public final class DockerBackend implements SandboxBackend {
         return sandbox;
     }
 
+    @Override
+    public void removeLeftovers(Set<String> liveNodes) {
+        List<Container> containers = client.listContainersCmd()
+                .withShowAll(true)
+                .withLabelFilter(Map.of(LABEL, "1"))
+                .exec();
+        for (Container container : containers) {
+            String node = container.getLabels().get(NODE_LABEL);
+            if (node != null && !liveNodes.contains(node)) {
+                remove(container.getId(), node);
+            }
+        }
+    }
+
+    private void remove(String id, String node) {
+        try {
+            client.removeContainerCmd(id).withForce(true).exec();
+            LOG.info(() -> "Removed sandbox container " + id.substring(0, 12) + " of stopped node " + node);
+        } catch (NotFoundException | ConflictException e) {
+            // Already gone, or the engine is removing it: either way it is on its way out.
+            LOG.log(Level.FINE, "sandbox container " + id + " is already going", e);
+        }
+    }
+
     private String create(SandboxSpec spec, long memory, int processes) {
         HostConfig host = HostConfig.newHostConfig()
                 .withNetworkMode("none")
@@ -141,7 +169,7 @@ public final class DockerBackend implements SandboxBackend {
                 .withEnv(BubblewrapCommand.ENVIRONMENT.entrySet().stream()
                         .map(variable -> variable.getKey() + "=" + variable.getValue())
                         .toList())
-                .withLabels(Map.of(LABEL, "1"))
+                .withLabels(Map.of(LABEL, "1", NODE_LABEL, settings.node()))
                 .withNetworkDisabled(true)
                 .withAttachStdin(true)
                 .withAttachStdout(true)

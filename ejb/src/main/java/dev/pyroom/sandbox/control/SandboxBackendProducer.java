@@ -1,5 +1,6 @@
 package dev.pyroom.sandbox.control;
 
+import dev.pyroom.platform.control.NodeIdentity;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Disposes;
 import jakarta.enterprise.inject.Produces;
@@ -12,10 +13,13 @@ public class SandboxBackendProducer {
     @Inject
     SandboxSettings settings;
 
+    @Inject
+    NodeIdentity node;
+
     @Produces
     @ApplicationScoped
     SandboxBackend backend() {
-        return settings.startBackend();
+        return settings.startBackend(node.id());
     }
 
     void close(@Disposes SandboxBackend backend) {

@@ -49,6 +49,9 @@ public class SandboxReaper {
     @Inject
     SandboxSyncBack syncBack;
 
+    @Inject
+    SandboxBackend backend;
+
     /** Ends this node's sandboxes that sat idle too long, lived too long, or were taken over by another node. */
     public void reapThisNode() {
         OffsetDateTime now = OffsetDateTime.now();
@@ -89,7 +92,10 @@ public class SandboxReaper {
         return true;
     }
 
-    /** Drops the claims and host folders of nodes that stopped beating; one node at a time does the claims. */
+    /**
+     * Drops the claims, host folders and backend leftovers of nodes that stopped beating; one node at a time does the
+     * claims.
+     */
     public void cleanUpAfterDeadNodes() {
         if (leases.tryAcquire(ORPHAN_LEASE, node.id(), ORPHAN_LEASE_TTL)) {
             int dropped = nodes.forgetSilentNodes(settings.deadNodeAfter());
@@ -97,7 +103,9 @@ public class SandboxReaper {
                 LOG.info(() -> "Dropped " + dropped + " sandbox claims of nodes that stopped");
             }
         }
-        deleteFoldersOfDeadNodes(nodes.liveNodeIds(settings.deadNodeAfter()));
+        Set<String> liveNodes = nodes.liveNodeIds(settings.deadNodeAfter());
+        deleteFoldersOfDeadNodes(liveNodes);
+        backend.removeLeftovers(liveNodes);
     }
 
     private String reasonToEnd(Optional<SandboxClaim> claim, SessionSandbox sandbox, OffsetDateTime now) {

@@ -40,6 +40,10 @@ public class SandboxSettings {
     Duration deadNodeAfter;
 
     @Inject
+    @ConfigProperty(name = "pyroom.sandbox.reap-interval", defaultValue = "PT1M")
+    Duration reapInterval;
+
+    @Inject
     @ConfigProperty(name = "pyroom.sandbox.run.wall-time", defaultValue = "PT10S")
     Duration wallTime;
 
@@ -69,14 +73,14 @@ public class SandboxSettings {
     }
 
     /**
-     * Starts the configured backend: {@code bubblewrap} (the default) or {@code docker}.
+     * Starts the configured backend for a node: {@code bubblewrap} (the default) or {@code docker}.
      *
      * @throws IllegalArgumentException when the configuration names another backend
      */
-    public SandboxBackend startBackend() {
+    public SandboxBackend startBackend(String node) {
         return switch (backend) {
             case "bubblewrap" -> BubblewrapBackend.start(BubblewrapSettings.defaults());
-            case "docker" -> DockerBackend.start(DockerSettings.of(dockerHost, dockerBaseImage));
+            case "docker" -> DockerBackend.start(DockerSettings.of(dockerHost, dockerBaseImage, node));
             default ->
                 throw new IllegalArgumentException(
                         "pyroom.sandbox.backend must be bubblewrap or docker, not " + backend);
@@ -94,6 +98,11 @@ public class SandboxSettings {
     /** How long a node may stay silent before the others take it for dead and drop its sandboxes. */
     public Duration deadNodeAfter() {
         return deadNodeAfter;
+    }
+
+    /** How often each node looks for sandboxes to end. */
+    public Duration reapInterval() {
+        return reapInterval;
     }
 
     public RunLimits runLimits() {

@@ -13,10 +13,15 @@ final class DockerEngine {
     private DockerEngine() {}
 
     static SandboxBackend backend() {
+        return backend("test-node");
+    }
+
+    /** A backend whose containers are labelled as those of the given node. */
+    static SandboxBackend backend(String node) {
         String host = System.getenv().getOrDefault("DOCKER_HOST", DockerSettings.DEFAULT_HOST);
         String base = System.getenv().getOrDefault("PYROOM_SANDBOX_BASE_IMAGE", DockerSettings.DEFAULT_BASE_IMAGE);
         try {
-            return DockerBackend.start(DockerSettings.of(host, base));
+            return DockerBackend.start(DockerSettings.of(host, base, node));
         } catch (SandboxException e) {
             if ("1".equals(System.getenv("PYROOM_TEST_DOCKER"))) {
                 throw e;
