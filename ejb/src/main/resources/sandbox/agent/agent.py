@@ -22,7 +22,7 @@ sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 
 from pyroom_frames import READ_SIZE, TERMINAL_ID, FrameReader, send  # noqa: E402
 from pyroom_limits import load_seccomp, set_dumpable  # noqa: E402
-from pyroom_processes import Reaper, count, kill, kill_all_but, kill_trees  # noqa: E402
+from pyroom_processes import Reaper, count, kill, kill_all_but, kill_trees, usage  # noqa: E402
 from pyroom_run import Run  # noqa: E402
 from pyroom_terminal import Terminal  # noqa: E402
 from pyroom_workspace import Limits, Workspace  # noqa: E402
@@ -50,6 +50,7 @@ class Agent:
                 payload, lambda terminal, rest: terminal.resize(*(int(field) for field in rest.split()))),
             b"Q": lambda payload: self.steer_terminal(payload, self.close_terminal),
             b"N": lambda payload: send(b"a", str(count(self.shells())).encode()),
+            b"L": lambda payload: send(b"a", usage()),
         }
 
     def serve(self):

@@ -60,6 +60,27 @@ def table():
     return parents
 
 
+def usage():
+    """b"CPU_MS RESIDENT_BYTES": the CPU time every process of the sandbox has used, the agent and the ended processes
+    included (a parent's children times hold those it reaped), and the resident memory of the processes alive now."""
+    ticks = os.sysconf("SC_CLK_TCK")
+    cpu_ticks = resident_pages = 0
+    for name in os.listdir("/proc"):
+        if not name.isdigit():
+            continue
+        try:
+            with open(f"/proc/{name}/stat", "rb") as stat:
+                fields = stat.read().rsplit(b")", 1)[1].split()
+            with open(f"/proc/{name}/statm", "rb") as statm:
+                pages = int(statm.read().split()[1])
+        except (OSError, IndexError, ValueError):
+            continue
+        # utime, stime, cutime, cstime
+        cpu_ticks += sum(int(value) for value in fields[11:15])
+        resident_pages += pages
+    return b"%d %d" % (cpu_ticks * 1000 // ticks, resident_pages * os.sysconf("SC_PAGE_SIZE"))
+
+
 def descendants(parents, roots):
     """The roots that are alive and every process below them."""
     children = {}

@@ -77,7 +77,7 @@ class ConsoleIT extends BrowserTest {
         assertThat(student.locator("#output")).containsText("a new edit", LIVE);
         assertThat(instructor.locator("#sandbox-state")).containsText("running", LIVE);
         instructor.locator("[id$=':stopRun']").click();
-        assertThat(instructor.locator("[id$=':messages']")).containsText("Stopped the student's program.");
+        assertThat(instructor.locator("[id$=':messages']")).containsText("Stopping the student's program.");
         assertThat(student.locator("#output")).containsText("Stopped.");
 
         instructor

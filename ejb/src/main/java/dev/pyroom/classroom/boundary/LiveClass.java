@@ -7,11 +7,10 @@ import dev.pyroom.classroom.entity.Course;
 import dev.pyroom.classroom.entity.StarterFile;
 import dev.pyroom.classroom.entity.StudentActivity;
 import dev.pyroom.identity.control.UserRepository;
-import dev.pyroom.sandbox.control.NodeSandboxes;
 import dev.pyroom.sandbox.control.RunOutcomes;
 import dev.pyroom.sandbox.control.SandboxClaims;
-import dev.pyroom.sandbox.control.SandboxReaper;
-import dev.pyroom.sandbox.control.SessionSandbox;
+import dev.pyroom.sandbox.control.SandboxCommands;
+import dev.pyroom.sandbox.entity.SandboxCommand;
 import dev.pyroom.workspace.control.FileRepository;
 import dev.pyroom.workspace.control.WorkspaceRepository;
 import dev.pyroom.workspace.entity.Workspace;
@@ -50,10 +49,7 @@ public class LiveClass {
     SandboxClaims claims;
 
     @Inject
-    NodeSandboxes sandboxes;
-
-    @Inject
-    SandboxReaper reaper;
+    SandboxCommands commands;
 
     @Inject
     UserRepository users;
@@ -95,28 +91,28 @@ public class LiveClass {
     }
 
     /**
-     * Stops the program running in the student's sandbox on this node.
+     * Asks the node holding the student's sandbox, whichever it is, to stop the program running there.
      *
-     * @return whether a program was running here
+     * @return whether the student has a sandbox, and so was asked
      */
     public boolean stopRun(long callerId, long courseId, long workspaceId) {
-        Course course = access.studentWorkspace(callerId, isAdmin(), courseId, workspaceId);
-        boolean stopped =
-                sandboxes.find(workspaceId).map(SessionSandbox::stopRun).orElse(false);
-        audit.record(users.get(callerId), "sandbox.stop-run", target(workspaceId), course(course, stopped));
-        return stopped;
+        return send(callerId, courseId, workspaceId, SandboxCommand.Action.STOP_RUN, "sandbox.stop-run");
     }
 
     /**
-     * Ends the student's sandbox on this node, keeping their files; their next run starts a fresh one.
+     * Asks the node holding the student's sandbox to end it, keeping their files; their next run starts a fresh one.
      *
-     * @return whether this node held a sandbox of the workspace
+     * @return whether the student has a sandbox, and so was asked
      */
     public boolean endSandbox(long callerId, long courseId, long workspaceId) {
+        return send(callerId, courseId, workspaceId, SandboxCommand.Action.END_SANDBOX, "sandbox.end");
+    }
+
+    private boolean send(long callerId, long courseId, long workspaceId, SandboxCommand.Action action, String what) {
         Course course = access.studentWorkspace(callerId, isAdmin(), courseId, workspaceId);
-        boolean ended = reaper.endNow(workspaceId);
-        audit.record(users.get(callerId), "sandbox.end", target(workspaceId), course(course, ended));
-        return ended;
+        boolean sent = commands.send(workspaceId, action);
+        audit.record(users.get(callerId), what, target(workspaceId), course(course, sent));
+        return sent;
     }
 
     private static String target(long workspaceId) {
@@ -124,7 +120,7 @@ public class LiveClass {
     }
 
     private static String course(Course course, boolean done) {
-        return CourseAdministration.course(course) + (done ? "" : " (nothing to do on this node)");
+        return CourseAdministration.course(course) + (done ? "" : " (no sandbox)");
     }
 
     private boolean isAdmin() {

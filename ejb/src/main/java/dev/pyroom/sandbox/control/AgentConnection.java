@@ -33,6 +33,7 @@ final class AgentConnection {
     static final byte RESIZE_TERMINAL = 'W';
     static final byte CLOSE_TERMINAL = 'Q';
     static final byte COUNT_TERMINAL_PROCESSES = 'N';
+    static final byte MEASURE = 'L';
 
     static final byte HELLO = 'H';
     static final byte STDOUT = 'O';

@@ -1,6 +1,7 @@
 package dev.pyroom.sandbox.control;
 
 import dev.pyroom.sandbox.entity.RunRequest;
+import dev.pyroom.sandbox.entity.SandboxUsage;
 import dev.pyroom.sandbox.entity.TerminalSize;
 import dev.pyroom.workspace.control.FileChange;
 import java.io.IOException;
@@ -140,6 +141,12 @@ final class AgentSandbox implements Sandbox {
                 Thread.currentThread().interrupt();
             }
         }
+    }
+
+    @Override
+    public SandboxUsage usage() {
+        String[] figures = ask(AgentConnection.MEASURE, new byte[0]).text().split(" ");
+        return new SandboxUsage(Long.parseLong(figures[0]), Long.parseLong(figures[1]));
     }
 
     private int terminalProcesses() {

@@ -1,6 +1,7 @@
 package dev.pyroom.sandbox.control;
 
 import dev.pyroom.sandbox.entity.RunRequest;
+import dev.pyroom.sandbox.entity.SandboxUsage;
 import dev.pyroom.workspace.control.FileChange;
 import java.util.List;
 
@@ -71,6 +72,14 @@ public interface Sandbox extends AutoCloseable {
      * @throws SandboxException when the sandbox could not start the shell
      */
     Terminal openTerminal(int cols, int rows, TerminalListener listener);
+
+    /**
+     * What the sandbox's processes use of the host: CPU time since it started, memory now.
+     *
+     * @throws IllegalStateException when the sandbox has ended or when called from a listener
+     * @throws SandboxException when the sandbox could not answer
+     */
+    SandboxUsage usage();
 
     boolean isAlive();
 

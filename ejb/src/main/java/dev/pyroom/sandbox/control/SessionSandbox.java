@@ -1,8 +1,11 @@
 package dev.pyroom.sandbox.control;
 
 import dev.pyroom.sandbox.entity.RunRequest;
+import dev.pyroom.sandbox.entity.SandboxLoad;
+import dev.pyroom.sandbox.entity.SandboxUsage;
 import dev.pyroom.workspace.control.FileChange;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
@@ -15,12 +18,15 @@ public final class SessionSandbox implements AutoCloseable {
     private final Path folder;
     private volatile Instant lastActivity;
     private volatile Run current;
+    private long measuredCpuMillis;
+    private Instant measuredAt;
 
     SessionSandbox(long workspaceId, Sandbox sandbox, Path folder, Instant now) {
         this.workspaceId = workspaceId;
         this.sandbox = Objects.requireNonNull(sandbox, "sandbox");
         this.folder = Objects.requireNonNull(folder, "folder");
         this.lastActivity = now;
+        this.measuredAt = now;
     }
 
     public Run start(RunRequest request, RunListener listener) {
@@ -43,6 +49,17 @@ public final class SessionSandbox implements AutoCloseable {
         }
         run.stop();
         return true;
+    }
+
+    /** CPU in percent of one core since the previous measure (or the start), and memory now. */
+    public synchronized SandboxLoad measure() {
+        SandboxUsage usage = sandbox.usage();
+        Instant now = Instant.now();
+        long wallMillis = Math.max(1, Duration.between(measuredAt, now).toMillis());
+        long cpuPercent = (usage.cpuMillis() - measuredCpuMillis) * 100 / wallMillis;
+        measuredCpuMillis = usage.cpuMillis();
+        measuredAt = now;
+        return new SandboxLoad((int) Math.min(cpuPercent, Integer.MAX_VALUE), usage.memoryBytes());
     }
 
     /** @see Sandbox#collectChanges() */

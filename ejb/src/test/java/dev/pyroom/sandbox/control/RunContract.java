@@ -9,8 +9,10 @@ import dev.pyroom.sandbox.entity.RunEnding;
 import dev.pyroom.sandbox.entity.RunLimits;
 import dev.pyroom.sandbox.entity.RunRequest;
 import dev.pyroom.sandbox.entity.RunResult;
+import dev.pyroom.sandbox.entity.SandboxUsage;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /** Running a file: output, exit status, input, errors, one run at a time. */
@@ -121,6 +123,39 @@ abstract class RunContract extends SandboxContract {
         });
 
         assertEquals("3\n", outcome.stdout());
+    }
+
+    @Test
+    void measuresTheMemoryProgramsHoldAndTheCpuTheyUsedEvenAfterTheyEnd() throws Exception {
+        long held = 80L * 1024 * 1024;
+        write("main.py", """
+                import time
+                block = bytearray(%d)
+                for i in range(0, len(block), 4096):
+                    block[i] = 1
+                start = time.process_time()
+                while time.process_time() - start < 0.5:
+                    pass
+                print('ready', flush=True)
+                input()
+                """.formatted(held));
+        CompletableFuture<Void> ready = new CompletableFuture<>();
+        Run run = sandbox.start(RunRequest.of("main.py"), new Transcript(stdout -> {
+            if (stdout.contains("ready")) {
+                ready.complete(null);
+            }
+        }));
+        ready.get(RESULT_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+
+        SandboxUsage running = sandbox.usage();
+        run.stop();
+        await(run);
+        SandboxUsage after = sandbox.usage();
+
+        assertTrue(running.memoryBytes() >= held, "memory while the block is held: " + running.memoryBytes());
+        assertTrue(running.cpuMillis() >= 500, "CPU after half a second of spinning: " + running.cpuMillis());
+        assertTrue(after.memoryBytes() < held, "memory once the program ended: " + after.memoryBytes());
+        assertTrue(after.cpuMillis() >= running.cpuMillis(), "the ended program's CPU time was forgotten");
     }
 
     @Test

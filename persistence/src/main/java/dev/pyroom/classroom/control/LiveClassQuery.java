@@ -36,7 +36,8 @@ public class LiveClassQuery {
                    coalesce(sb.state, 'NONE'),
                    greatest(p.seen_at, sb.last_activity_at, r.ended_at, fc.checked_at, w.updated_at),
                    r.ending, r.exit_code, r.error_name, r.entry_file,
-                   coalesce(fc.errors, 0), fc.top_error, fc.top_symbol, fc.top_path
+                   coalesce(fc.errors, 0), fc.top_error, fc.top_symbol, fc.top_path,
+                   sb.cpu_percent, sb.memory_bytes
               FROM students s
               LEFT JOIN chosen ch ON ch.student_id = s.id
               LEFT JOIN workspace w ON w.id = ch.workspace_id
@@ -81,6 +82,8 @@ public class LiveClassQuery {
                 errors,
                 errors == 0 ? null : (String) row[13],
                 errors == 0 ? null : (String) row[14],
-                errors == 0 ? null : (String) row[15]);
+                errors == 0 ? null : (String) row[15],
+                row[16] == null ? null : ((Number) row[16]).intValue(),
+                SqlValues.nullableNumber(row[17]));
     }
 }

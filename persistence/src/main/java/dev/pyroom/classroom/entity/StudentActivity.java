@@ -13,6 +13,8 @@ import java.time.OffsetDateTime;
  * @param topError the first error of the file with the most errors ("main.py:2 undefined-variable ..."), or null
  * @param topSymbol that error's kind, like {@code undefined-variable}, or null
  * @param topErrorFile the file holding that error, or null
+ * @param cpuPercent the sandbox's CPU in percent of one core as last measured, or null
+ * @param memoryBytes the sandbox's resident memory as last measured, or null
  */
 public record StudentActivity(
         long studentId,
@@ -28,7 +30,19 @@ public record StudentActivity(
         int lintErrors,
         String topError,
         String topSymbol,
-        String topErrorFile) {
+        String topErrorFile,
+        Integer cpuPercent,
+        Long memoryBytes) {
+
+    private static final long MIB = 1024 * 1024;
+
+    /** "12 % · 40 MiB" while the sandbox is measured, else empty. */
+    public String load() {
+        if (cpuPercent == null || memoryBytes == null || "NONE".equals(sandboxState)) {
+            return "";
+        }
+        return cpuPercent + " % · " + Math.max(1, memoryBytes / MIB) + " MiB";
+    }
 
     /** What the student seems stuck on, for the class-wide panel: "NameError in main.py", or null. */
     public String stuckOn() {

@@ -50,6 +50,10 @@ public class NodeRepository {
                         DELETE FROM sandbox s WHERE NOT EXISTS (
                             SELECT 1 FROM node n WHERE n.id = s.node_id
                                AND n.seen_at >= now() - make_interval(secs => ?1))""").setParameter(1, seconds).executeUpdate();
+        em.createNativeQuery("""
+                        DELETE FROM sandbox_command c WHERE NOT EXISTS (
+                            SELECT 1 FROM node n WHERE n.id = c.node_id
+                               AND n.seen_at >= now() - make_interval(secs => ?1))""").setParameter(1, seconds).executeUpdate();
         em.createNativeQuery("DELETE FROM node WHERE seen_at < now() - make_interval(secs => ?1)")
                 .setParameter(1, seconds)
                 .executeUpdate();

@@ -21,7 +21,8 @@ public class SandboxClaims {
                         VALUES (?1, ?2, ?3, ?4, 'IDLE', now(), now())
                         ON CONFLICT (workspace_id) DO UPDATE
                            SET node_id = EXCLUDED.node_id, backend = EXCLUDED.backend, state = 'IDLE',
-                               created_at = now(), last_activity_at = now()""")
+                               created_at = now(), last_activity_at = now(),
+                               cpu_percent = NULL, memory_bytes = NULL, measured_at = NULL""")
                 .setParameter(1, workspaceId)
                 .setParameter(2, ownerId)
                 .setParameter(3, nodeId)
@@ -42,6 +43,18 @@ public class SandboxClaims {
         return em.createNamedQuery(SandboxClaim.ON_NODE, SandboxClaim.class)
                 .setParameter("nodeId", nodeId)
                 .getResultList();
+    }
+
+    /** Records what this node measured of a sandbox it holds. */
+    public void measured(long workspaceId, String nodeId, int cpuPercent, long memoryBytes) {
+        em.createNativeQuery("""
+                        UPDATE sandbox SET cpu_percent = ?3, memory_bytes = ?4, measured_at = now()
+                         WHERE workspace_id = ?1 AND node_id = ?2""")
+                .setParameter(1, workspaceId)
+                .setParameter(2, nodeId)
+                .setParameter(3, cpuPercent)
+                .setParameter(4, memoryBytes)
+                .executeUpdate();
     }
 
     /** Drops the claim if this node still holds it; another node's newer claim stays. */

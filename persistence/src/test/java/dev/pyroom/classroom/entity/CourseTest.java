@@ -55,6 +55,29 @@ class CourseTest {
         assertEquals(null, activity("ok", "main.py", null).stuckOn());
     }
 
+    @Test
+    void aMeasuredSandboxShowsItsCpuAndMemory() {
+        StudentActivity measured = new StudentActivity(
+                1,
+                "Sam",
+                "sam",
+                7L,
+                "Lab",
+                true,
+                "RUNNING",
+                OffsetDateTime.now(),
+                null,
+                null,
+                0,
+                null,
+                null,
+                null,
+                97,
+                62L * 1024 * 1024);
+        assertEquals("97 % · 62 MiB", measured.load());
+        assertEquals("", activity("ok", "main.py", null).load());
+    }
+
     private static StudentActivity activity(String lastRun, String runFile, String lintSymbol) {
         return new StudentActivity(
                 1,
@@ -70,6 +93,8 @@ class CourseTest {
                 lintSymbol == null ? 0 : 1,
                 lintSymbol == null ? null : "line 1: oops",
                 lintSymbol,
-                lintSymbol == null ? null : "lib.py");
+                lintSymbol == null ? null : "lib.py",
+                null,
+                null);
     }
 }

@@ -6,7 +6,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 
 /** How console pages answer: a message next to the form, or "not found" for a course the caller does not teach. */
-final class PageReplies {
+public final class PageReplies {
 
     private PageReplies() {}
 
@@ -16,7 +16,7 @@ final class PageReplies {
         context.validationFailed();
     }
 
-    static void inform(String message) {
+    public static void inform(String message) {
         FacesContext.getCurrentInstance().addMessage(null, new FacesMessage(FacesMessage.SEVERITY_INFO, message, null));
     }
 

@@ -34,13 +34,13 @@ public class StudentWorkspacePage implements Serializable {
 
     public void stopRun() {
         boolean stopped = liveClass.stopRun(currentUser.id(), courseId, workspaceId);
-        PageReplies.inform(stopped ? "Stopped the student's program." : "No program of theirs is running here.");
+        PageReplies.inform(stopped ? "Stopping the student's program." : "They have no sandbox now.");
     }
 
     public void endSandbox() {
         boolean ended = liveClass.endSandbox(currentUser.id(), courseId, workspaceId);
         PageReplies.inform(
-                ended ? "Ended the sandbox; their next run starts a fresh one." : "They have no sandbox here.");
+                ended ? "Ending the sandbox; their next run starts a fresh one." : "They have no sandbox now.");
     }
 
     public StudentWorkspace getWorkspace() {
