@@ -1,6 +1,9 @@
 package dev.pyroom.classroom;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static dev.pyroom.CourseSteps.createCourse;
+import static dev.pyroom.CourseSteps.publish;
+import static dev.pyroom.CourseSteps.replaceCode;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -13,7 +16,6 @@ import dev.pyroom.BrowserTest;
 import dev.pyroom.WorkspaceForm;
 import java.util.List;
 import java.util.UUID;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 /** The instructor console end to end: a course, a student in it, the live view, stepping in, who may see what. */
@@ -141,38 +143,5 @@ class ConsoleIT extends BrowserTest {
 
     private String snapshotUrl(String courseId) {
         return base() + "instructor/snapshot.xhtml?course=" + courseId + "&copy=1";
-    }
-
-    /** Creates a course on the console's start page and returns its join code. */
-    private static String createCourse(Page instructor, String name) {
-        instructor
-                .locator("a", new Page.LocatorOptions().setHasText("Instructor console"))
-                .click();
-        instructor.locator("input[id$=':name']").fill(name);
-        instructor.locator("input[id$=':term']").fill("Spring 2027");
-        instructor.locator("[id$=':create']").click();
-        assertThat(instructor).hasURL(Pattern.compile(".*/instructor/course.xhtml\\?course=\\d+"));
-        assertThat(instructor.locator("h1")).containsText(name);
-        return instructor.locator("#join-code").textContent().strip();
-    }
-
-    private static void publish(Page instructor, String title, String sourceWorkspace) {
-        instructor.locator("input[id='assignments:title']").fill(title);
-        // Through the drop-down's own API: clicking its overlay races with the live table's refreshes.
-        instructor.evaluate(
-                "label => { const menu = PF('assignmentSource');"
-                        + " menu.selectValue([...menu.input[0].options].find(o => o.text === label).value); }",
-                sourceWorkspace);
-        assertThat(instructor.locator("[id='assignments:source_label']")).hasText(sourceWorkspace);
-        instructor.locator("[id='assignments:publish']").click();
-        assertThat(instructor.locator("[id='assignments:messages']")).containsText("Published");
-        assertThat(instructor.locator("[id='assignments:list']")).containsText(title);
-    }
-
-    private static void replaceCode(Page page, String code) {
-        Locator editor = page.locator(".monaco-editor textarea");
-        editor.focus();
-        page.keyboard().press("ControlOrMeta+A");
-        page.keyboard().insertText(code);
     }
 }

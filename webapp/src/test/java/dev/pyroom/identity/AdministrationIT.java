@@ -1,18 +1,28 @@
 package dev.pyroom.identity;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static dev.pyroom.CourseSteps.createCourse;
+import static dev.pyroom.CourseSteps.publish;
+import static dev.pyroom.CourseSteps.replaceCode;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
+import com.microsoft.playwright.assertions.LocatorAssertions;
+import com.microsoft.playwright.options.AriaRole;
 import dev.pyroom.BrowserTest;
 import dev.pyroom.WorkspaceForm;
+import java.util.List;
 import java.util.UUID;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 /** An admin looks after the server: who may use it, with which roles, and what was done. */
 class AdministrationIT extends BrowserTest {
+
+    /** The editor's scripts take a while to start on a busy machine, and a run waits for its limit. */
+    private static final LocatorAssertions.ContainsTextOptions SLOW =
+            new LocatorAssertions.ContainsTextOptions().setTimeout(30_000);
 
     @Test
     void adminSeesUsersWithTheirRolesAsKeycloakHoldsThem() {
@@ -56,12 +66,68 @@ class AdministrationIT extends BrowserTest {
     }
 
     @Test
-    void studentsAndInstructorsAreRefusedTheUserList() {
+    void studentsAndInstructorsAreRefusedTheAdminPages() {
         Page student = signedIn("student", "my/workspaces.xhtml");
-        assertEquals(403, student.navigate(base() + "admin/users.xhtml").status());
-
         Page instructor = signedIn("instructor", "instructor/index.xhtml");
-        assertEquals(403, instructor.navigate(base() + "admin/users.xhtml").status());
+        for (String path : List.of("admin/users.xhtml", "admin/limits.xhtml")) {
+            assertEquals(403, student.navigate(base() + path).status(), path);
+            assertEquals(403, instructor.navigate(base() + path).status(), path);
+        }
+    }
+
+    @Test
+    void adminLowersTheWallTimeMaximumAndCoursesAndRunsAreHeldToIt() {
+        String tag = UUID.randomUUID().toString().substring(0, 6);
+        Page instructor = signedIn("instructor", "my/workspaces.xhtml");
+        WorkspaceForm.create(instructor, "Starter " + tag);
+        String code = createCourse(instructor, "Limited " + tag);
+        String courseUrl = instructor.url();
+        saveCourseWallTime(instructor, "8");
+        assertThat(instructor.locator("[id='limits:messages']")).containsText("New runs get these limits.");
+        Page student = signedIn("student2", "my/courses.xhtml?code=" + code);
+        assertThat(student.locator("[id$=':messages']")).containsText("You are in Limited " + tag);
+        publish(instructor, "Loop " + tag, "Starter " + tag);
+
+        Page admin = signedIn("admin", "admin/index.xhtml");
+        admin.locator("#limits").click();
+        try {
+            saveMaximumWallTime(admin, "99999");
+            assertThat(admin.locator("[id='serverLimits:messages']"))
+                    .containsText("Wall time can be at most 10 s in this server's configuration.");
+            saveMaximumWallTime(admin, "3");
+            assertThat(admin.locator("[id='serverLimits:messages']")).containsText("Runs started from now on");
+
+            instructor.navigate(courseUrl);
+            assertThat(instructor.locator("[id='limits']")).containsText("at most 3");
+            saveCourseWallTime(instructor, "5");
+            assertThat(instructor.locator("[id='limits:messages']"))
+                    .containsText("Wall time can be at most 3 s on this server.");
+
+            student.navigate(base() + "my/workspaces.xhtml");
+            student.getByRole(
+                            AriaRole.LINK,
+                            new Page.GetByRoleOptions().setName("Loop " + tag).setExact(true))
+                    .click();
+            assertThat(student.locator(".monaco-editor .view-lines")).containsText("Hello, Pyroom!", SLOW);
+            replaceCode(student, "while True:\n    pass\n");
+            assertThat(student.locator("#save-state")).hasText("Saved");
+            student.locator("[id$=':run']").click();
+            assertThat(student.locator("#output")).containsText("Stopped: time limit 3 s.", SLOW);
+        } finally {
+            admin.navigate(base() + "admin/limits.xhtml");
+            saveMaximumWallTime(admin, "");
+        }
+        assertThat(admin.locator("[id='serverLimits:messages']")).containsText("Runs started from now on");
+    }
+
+    private static void saveCourseWallTime(Page instructor, String seconds) {
+        instructor.locator("input[id='limits:wall']").fill(seconds);
+        instructor.locator("[id='limits:saveLimits']").click();
+    }
+
+    private static void saveMaximumWallTime(Page admin, String seconds) {
+        admin.locator("input[id='serverLimits:maxWall']").fill(seconds);
+        admin.locator("[id='serverLimits:save']").click();
     }
 
     /**

@@ -42,6 +42,16 @@ class CourseTest {
     }
 
     @Test
+    void aServerDefaultCannotBeAboveItsMaximum() {
+        CourseLimits defaults = new CourseLimits(5, null, null, null, null);
+        InvalidCourseException refused = assertThrows(
+                InvalidCourseException.class,
+                () -> new ServerLimits(defaults, new CourseLimits(3, null, null, null, null)));
+        assertEquals("The default wall time (5) cannot be above its maximum (3).", refused.getMessage());
+        assertEquals(defaults, new ServerLimits(defaults, CourseLimits.SERVER_DEFAULTS).defaults());
+    }
+
+    @Test
     void aFailedRunCountsBeforeLintErrorsAndAStoppedOneDoesNot() {
         assertEquals(
                 "NameError in main.py",
