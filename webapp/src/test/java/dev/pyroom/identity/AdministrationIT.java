@@ -24,6 +24,9 @@ class AdministrationIT extends BrowserTest {
     private static final LocatorAssertions.ContainsTextOptions SLOW =
             new LocatorAssertions.ContainsTextOptions().setTimeout(30_000);
 
+    private static final LocatorAssertions.HasTextOptions MEASURED =
+            new LocatorAssertions.HasTextOptions().setTimeout(30_000);
+
     @Test
     void adminSeesUsersWithTheirRolesAsKeycloakHoldsThem() {
         Page page = signedIn("admin", "admin/index.xhtml");
@@ -69,7 +72,7 @@ class AdministrationIT extends BrowserTest {
     void studentsAndInstructorsAreRefusedTheAdminPages() {
         Page student = signedIn("student", "my/workspaces.xhtml");
         Page instructor = signedIn("instructor", "instructor/index.xhtml");
-        for (String path : List.of("admin/users.xhtml", "admin/limits.xhtml")) {
+        for (String path : List.of("admin/users.xhtml", "admin/limits.xhtml", "admin/sandboxes.xhtml")) {
             assertEquals(403, student.navigate(base() + path).status(), path);
             assertEquals(403, instructor.navigate(base() + path).status(), path);
         }
@@ -118,6 +121,42 @@ class AdministrationIT extends BrowserTest {
             saveMaximumWallTime(admin, "");
         }
         assertThat(admin.locator("[id='serverLimits:messages']")).containsText("Runs started from now on");
+    }
+
+    @Test
+    void adminSeesEverySandboxWithWhatItUsesAndEndsOne() {
+        String name = "Busy " + UUID.randomUUID().toString().substring(0, 6);
+        Page admin = signedIn("admin", "admin/index.xhtml");
+        admin.locator("#sandboxes").click();
+        Page student = signedIn("student2", "my/workspaces.xhtml");
+        WorkspaceForm.create(student, name);
+        student.getByRole(
+                        AriaRole.LINK, new Page.GetByRoleOptions().setName(name).setExact(true))
+                .click();
+        assertThat(student.locator(".monaco-editor .view-lines")).containsText("Hello, Pyroom!", SLOW);
+        replaceCode(student, "input('holding> ')\n");
+        assertThat(student.locator("#save-state")).hasText("Saved");
+        student.locator("[id$=':run']").click();
+        assertThat(student.locator("#output")).containsText("holding>", SLOW);
+
+        // The node holding the sandbox measures it every few seconds; the page refreshes itself.
+        Locator row = admin.locator("[id$=':table'] tbody tr").filter(new Locator.FilterOptions().setHasText(name));
+        assertThat(row).containsText("student2", SLOW);
+        assertThat(row.locator(".memory")).hasText(Pattern.compile("^[0-9]+ MiB$"), MEASURED);
+        assertThat(row.locator(".cpu")).hasText(Pattern.compile("^[0-9]+ %$"));
+        assertThat(row.locator(".state")).hasText(Pattern.compile("^(running|idle)$"));
+
+        row.locator("[id$=':end']").click();
+        admin.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("End it"))
+                .click();
+        assertThat(admin.locator("[id$=':messages']")).containsText("Ending the sandbox of student2");
+        assertThat(row).hasCount(0, new LocatorAssertions.HasCountOptions().setTimeout(30_000));
+        assertThat(student.locator("#output")).containsText("Stopped", SLOW);
+
+        replaceCode(student, "print('a fresh sandbox')\n");
+        assertThat(student.locator("#save-state")).hasText("Saved");
+        student.locator("[id$=':run']").click();
+        assertThat(student.locator("#output")).containsText("a fresh sandbox", SLOW);
     }
 
     private static void saveCourseWallTime(Page instructor, String seconds) {
