@@ -39,6 +39,7 @@ app_announce() {
   Demo accounts (user / password):
     student / student        a student
     student2 / student2      a second student
+    student3 / student3      a student on no course yet (try importing them on a roster)
     instructor / instructor  an instructor
     instructor2 / instructor2  a second instructor
     admin / admin            an administrator

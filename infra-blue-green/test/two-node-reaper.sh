@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # The sandbox reaper with two live nodes on one database (docs/architecture.md, "Sandboxes on several nodes"):
-#  1. students run programs on both nodes; one workspace moves from node 1 to node 2, and node 1 ends its copy;
+#  1. students run programs on both nodes; one workspace moves from node 1 to node 2, and node 1 ends its copy; a
+#     console request to stop a program, written as any node writes it, is carried out by the node running it;
 #  2. once idle, every sandbox is ended exactly once, by the node that holds it, and the files stay;
 #  3. a node killed with kill -9 leaves no sandbox process behind, and the surviving node drops its claims and
 #     deletes its folders; the node restarted in its place serves runs again, to the still signed-in student.
@@ -100,13 +101,14 @@ main() {
 
     say "starting two nodes of one release on one database"
     "$BLUEGREEN" start blue 2 --war "$WAR"
-    local one two a b c
+    local one two a b c d stopped
     one=$(node_id 1) two=$(node_id 2)
     [ -n "$one" ] && [ -n "$two" ] || fail "the nodes did not log their ids"
     sign_in student 1 && sign_in student 2 && sign_in student2 2
     a=$(seed_workspace student "reaper A" "print('A here')")
     b=$(seed_workspace student2 "reaper B" "print('B here')")
     c=$(seed_workspace student "reaper C" "open('made-on-node-2.txt', 'w').write('kept'); print('C here')")
+    d=$(seed_workspace student2 "reaper D" "import time; print('D waits', flush=True); time.sleep(9)")
 
     say "1. A runs on node 1 ($one), B on node 2 ($two); C runs on node 1, then on node 2"
     run_on student 1 "$a" "A here"
@@ -119,11 +121,22 @@ main() {
     wait_for "node 1 ends its copy of C" "[ \"\$(ended_count 1 $c 'taken over by node $two')\" = 1 ]"
     expect_ended_once 1 "$c" "taken over by node $two"
 
+    say "   D's program runs on node 2; the console's stop request (the row any node writes) reaches it there"
+    curl -sf -b "$WORK/student2-2.cookies" -H 'content-type: application/json' -d '{"entryFile":"main.py"}' \
+        "$(node_url 2)/api/workspaces/$d/runs" >"$WORK/d-run.json" &
+    stopped=$!
+    wait_for "D's program running on node 2" "[ \"\$(sql \"SELECT state FROM sandbox WHERE workspace_id = $d\")\" = RUNNING ]"
+    sql "INSERT INTO sandbox_command (workspace_id, node_id, action)
+         SELECT workspace_id, node_id, 'STOP_RUN' FROM sandbox WHERE workspace_id = $d" >/dev/null
+    wait "$stopped" || fail "the run of D on node 2 failed"
+    grep -q '"ending":"STOPPED"' "$WORK/d-run.json" || fail "D's program was not stopped: $(cat "$WORK/d-run.json")"
+
     say "2. nobody works for $PYROOM_SANDBOX_IDLE_TIMEOUT: each node ends its own sandboxes"
     wait_for "every sandbox ended" '[ "$(claims)" = 0 ]'
     expect_ended_once 1 "$a" "idle for more than"
     expect_ended_once 2 "$b" "idle for more than"
     expect_ended_once 2 "$c" "idle for more than"
+    expect_ended_once 2 "$d" "idle for more than"
     wait_for "no sandbox process left" '[ "$(sandbox_processes "$one")" = 0 ] && [ "$(sandbox_processes "$two")" = 0 ]'
     [ "$(sql "SELECT content FROM workspace_file WHERE workspace_id = $c AND path = 'made-on-node-2.txt'")" = kept ] ||
         fail "the file C's program wrote on node 2 is not in the database"
@@ -150,7 +163,7 @@ main() {
     reaper_account "node 1" "$(node_log 1)"
     reaper_account "node 2, killed" "$(node_log 2).previous"
     reaper_account "node 2, restarted" "$(node_log 2)"
-    say "RESULT two_node_reaper=passed taken_over=1 idle_ended=3 dead_node_claims_dropped=1"
+    say "RESULT two_node_reaper=passed taken_over=1 stopped_across_nodes=1 idle_ended=4 dead_node_claims_dropped=1"
 }
 
 main "$@"

@@ -29,6 +29,52 @@ class ConsoleIT extends BrowserTest {
             new LocatorAssertions.ContainsTextOptions().setTimeout(30_000);
 
     @Test
+    void instructorImportsARosterPreviewedRowByRowAndImportingItAgainChangesNothing() {
+        String tag = UUID.randomUUID().toString().substring(0, 6);
+        Page known = signedIn("student2", "my/courses.xhtml");
+        Page instructor = signedIn("instructor", "my/workspaces.xhtml");
+        createCourse(instructor, "Roster " + tag);
+        String roster = "Username;Name\nstudent2;Alex\nstudent3@pyroom.example;Casey\nnobody-" + tag
+                + "\nnot a name!\nSTUDENT2\n";
+
+        instructor.locator("[id='rosterImport:list']").fill(roster);
+        instructor.locator("[id='rosterImport:preview']").click();
+
+        assertThat(instructor.locator("[id='rosterImport:messages']"))
+                .containsText("Nothing has changed yet. 1 to enroll, 1 to invite");
+        assertThat(rosterRow(instructor, 2)).containsText("will be enrolled");
+        assertThat(rosterRow(instructor, 3)).containsText("will be enrolled at their first sign-in");
+        assertThat(rosterRow(instructor, 3)).containsText("student3");
+        assertThat(rosterRow(instructor, 4)).containsText("no such user in Keycloak");
+        assertThat(rosterRow(instructor, 5)).containsText("not a username or an email address");
+        assertThat(rosterRow(instructor, 6)).containsText("also on row 2");
+        assertThat(instructor.locator("[id='roster:members']")).not().containsText("student2");
+
+        instructor.locator("[id='rosterImport:import']").click();
+        assertThat(instructor.locator("[id='rosterImport:messages']")).containsText("Imported. 1 enrolled, 1 invited");
+        assertThat(instructor.locator("[id='roster:members']")).containsText("student2");
+        known.reload();
+        assertThat(known.locator(".course-name", new Page.LocatorOptions().setHasText("Roster " + tag)))
+                .isVisible();
+
+        instructor.locator("[id='rosterImport:preview']").click();
+        assertThat(instructor.locator("[id='rosterImport:messages']"))
+                .containsText(
+                        "0 to enroll, 0 to invite (they join at their first sign-in), 2 already in, 3 rows refused.");
+        assertThat(instructor.locator("[id='rosterImport:import']")).hasCount(0);
+
+        Page newcomer = signedIn("student3", "my/courses.xhtml");
+        assertThat(newcomer.locator(".course-name", new Page.LocatorOptions().setHasText("Roster " + tag)))
+                .isVisible();
+        instructor.reload();
+        assertThat(instructor.locator("[id='roster:members']")).containsText("student3");
+    }
+
+    private static Locator rosterRow(Page instructor, int row) {
+        return instructor.locator("[id='rosterImport:entries'] tbody tr").nth(row - 2);
+    }
+
+    @Test
     void instructorWatchesAStudentWorkOnAnAssignmentAndStepsIn() {
         String tag = UUID.randomUUID().toString().substring(0, 6);
         Page instructor = signedIn("instructor", "my/workspaces.xhtml");

@@ -12,6 +12,7 @@ import java.io.StringReader;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -52,6 +53,28 @@ public class KeycloakDirectory {
                         user.getBoolean("enabled", false),
                         pyroomRoles(user.getString("id"))))
                 .toList();
+    }
+
+    /** A Keycloak account as a roster names it. */
+    public record Account(String id, String username, String email, String name) {}
+
+    /**
+     * The account with exactly this username, or else this email; empty when Keycloak has none.
+     *
+     * @throws KeycloakUnreachableException when Keycloak does not answer or refuses the directory client
+     */
+    public Optional<Account> findExact(String usernameOrEmail) {
+        String key = usernameOrEmail.contains("@") ? "email" : "username";
+        return get("/users?briefRepresentation=true&exact=true&" + key + "=" + KeycloakHttp.encode(usernameOrEmail))
+                .asJsonArray()
+                .getValuesAs(JsonObject.class)
+                .stream()
+                .findFirst()
+                .map(user -> new Account(
+                        user.getString("id"),
+                        user.getString("username"),
+                        user.getString("email", ""),
+                        (user.getString("firstName", "") + " " + user.getString("lastName", "")).strip()));
     }
 
     /** How many users {@link #search} would find in all. */

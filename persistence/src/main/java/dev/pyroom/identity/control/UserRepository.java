@@ -42,6 +42,14 @@ public class UserRepository {
                 .findFirst();
     }
 
+    /** The user the identity provider knows by this subject, once they signed in. */
+    public Optional<User> findBySubject(String subject) {
+        return em.createNamedQuery(User.FIND_BY_SUBJECT, User.class)
+                .setParameter("subject", subject)
+                .getResultStream()
+                .findFirst();
+    }
+
     public Optional<User> find(long id) {
         return Optional.ofNullable(em.find(User.class, id));
     }

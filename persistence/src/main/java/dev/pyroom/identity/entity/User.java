@@ -15,9 +15,11 @@ import java.time.OffsetDateTime;
 @NamedQuery(
         name = User.FIND_BY_USERNAME,
         query = "select u from User u where u.username = :username order by u.lastLoginAt desc")
+@NamedQuery(name = User.FIND_BY_SUBJECT, query = "select u from User u where u.subject = :subject")
 public class User {
 
     public static final String FIND_BY_USERNAME = "User.findByUsername";
+    public static final String FIND_BY_SUBJECT = "User.findBySubject";
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)

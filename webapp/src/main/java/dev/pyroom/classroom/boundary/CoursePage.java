@@ -48,6 +48,11 @@ public class CoursePage implements Serializable {
         }
     }
 
+    /** Reads the roster again, after students were added elsewhere on the page. */
+    public void refreshRoster() {
+        roster = administration.roster(currentUser.id(), courseId);
+    }
+
     public void removeStudent(Member student) {
         administration.removeStudent(currentUser.id(), courseId, student.userId());
         roster = administration.roster(currentUser.id(), courseId);
