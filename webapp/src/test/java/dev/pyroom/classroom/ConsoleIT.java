@@ -14,6 +14,8 @@ import com.microsoft.playwright.assertions.LocatorAssertions;
 import com.microsoft.playwright.options.AriaRole;
 import dev.pyroom.BrowserTest;
 import dev.pyroom.WorkspaceForm;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -68,6 +70,67 @@ class ConsoleIT extends BrowserTest {
                 .isVisible();
         instructor.reload();
         assertThat(instructor.locator("[id='roster:members']")).containsText("student3");
+    }
+
+    @Test
+    void coInstructorRunsTheCourseItsDueDateKeepsASnapshotAndAdminsSeeEveryCourse() {
+        String tag = UUID.randomUUID().toString().substring(0, 6);
+        signedIn("instructor2", "instructor/index.xhtml");
+        Page instructor = signedIn("instructor", "my/workspaces.xhtml");
+        WorkspaceForm.create(instructor, "Starter " + tag);
+        String code = createCourse(instructor, "Team " + tag);
+        String coursePath = instructor.url().substring(base().toString().length());
+        instructor.locator("[id='roster:newInstructor']").fill("instructor2");
+        instructor.locator("[id='roster:addInstructor']").click();
+        assertThat(instructor.locator("[id='roster:members']")).containsText("instructor2");
+        Page student = signedIn("student", "my/courses.xhtml?code=" + code);
+        assertThat(student.locator("[id$=':messages']")).containsText("You are in Team " + tag);
+
+        // Due a minute ago: the snapshot job, which runs every minute, takes it at its next run.
+        String due = LocalDateTime.now().minusMinutes(1).format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm"));
+        instructor.locator("input[id='assignments:due_input']").fill(due);
+        instructor.keyboard().press("Escape");
+        publish(instructor, "Due " + tag, "Starter " + tag);
+
+        Page coInstructor = signedIn("instructor2", coursePath);
+        assertThat(coInstructor.locator("h1")).containsText("Team " + tag);
+        openSnapshotWhenTaken(coInstructor, "Due " + tag);
+        assertThat(coInstructor.locator("h1")).hasText("Snapshot at the due date");
+        assertThat(coInstructor.locator(".file-content")).containsText("Hello, Pyroom!");
+
+        coInstructor.navigate(base() + coursePath);
+        coInstructor
+                .locator("[id='roster:members'] tr", new Page.LocatorOptions().setHasText("Sam Student"))
+                .locator(".remove-student")
+                .click();
+        assertThat(coInstructor.locator("[id='roster:members']")).not().containsText("Sam Student");
+        student.navigate(base() + "my/courses.xhtml");
+        assertThat(student.locator(".course-name", new Page.LocatorOptions().setHasText("Team " + tag)))
+                .hasCount(0);
+        student.navigate(base() + "my/workspaces.xhtml");
+        assertThat(student.getByRole(
+                        AriaRole.LINK,
+                        new Page.GetByRoleOptions().setName("Due " + tag).setExact(true)))
+                .isVisible();
+
+        Page admin = signedIn("admin", "instructor/index.xhtml");
+        assertThat(admin.locator("body")).containsText("Team " + tag);
+    }
+
+    /** Looks at the assignment's copies again every few seconds until the due-date snapshot is there, and opens it. */
+    private void openSnapshotWhenTaken(Page instructor, String assignment) {
+        Locator open = instructor.locator("[id='assignments:copies']").getByText("open snapshot");
+        for (int look = 0; look < 50 && open.count() == 0; look++) {
+            instructor.waitForTimeout(3_000);
+            instructor.reload();
+            instructor
+                    .locator(
+                            "[id='assignments:list'] .assignment-title",
+                            new Page.LocatorOptions().setHasText(assignment))
+                    .click();
+            instructor.locator("[id='assignments:copies']").waitFor();
+        }
+        open.click();
     }
 
     private static Locator rosterRow(Page instructor, int row) {
