@@ -1,6 +1,5 @@
 package dev.pyroom.classroom.boundary;
 
-import dev.pyroom.classroom.entity.CourseLimits;
 import dev.pyroom.classroom.entity.InvalidCourseException;
 import dev.pyroom.identity.boundary.CurrentUser;
 import dev.pyroom.sandbox.entity.RunLimits;
@@ -24,28 +23,16 @@ public class LimitsPage implements Serializable {
     @Inject
     CurrentUser currentUser;
 
-    private Integer wallSeconds;
-    private Integer cpuSeconds;
-    private Integer memoryMib;
-    private Integer processes;
-    private Integer outputKib;
+    private LimitFields fields;
 
     @PostConstruct
     void load() {
-        CourseLimits current = limits.get(currentUser.id(), coursePage.getCourseId());
-        wallSeconds = current.wallSeconds();
-        cpuSeconds = current.cpuSeconds();
-        memoryMib = current.memoryMib();
-        processes = current.processes();
-        outputKib = current.outputKib();
+        fields = LimitFields.of(limits.get(currentUser.id(), coursePage.getCourseId()));
     }
 
     public void save() {
         try {
-            limits.set(
-                    currentUser.id(),
-                    coursePage.getCourseId(),
-                    new CourseLimits(wallSeconds, cpuSeconds, memoryMib, processes, outputKib));
+            limits.set(currentUser.id(), coursePage.getCourseId(), fields.toLimits());
             PageReplies.inform("New runs get these limits.");
         } catch (InvalidCourseException e) {
             PageReplies.refuse(e.getMessage());
@@ -56,43 +43,7 @@ public class LimitsPage implements Serializable {
         return limits.serverLimits();
     }
 
-    public Integer getWallSeconds() {
-        return wallSeconds;
-    }
-
-    public void setWallSeconds(Integer wallSeconds) {
-        this.wallSeconds = wallSeconds;
-    }
-
-    public Integer getCpuSeconds() {
-        return cpuSeconds;
-    }
-
-    public void setCpuSeconds(Integer cpuSeconds) {
-        this.cpuSeconds = cpuSeconds;
-    }
-
-    public Integer getMemoryMib() {
-        return memoryMib;
-    }
-
-    public void setMemoryMib(Integer memoryMib) {
-        this.memoryMib = memoryMib;
-    }
-
-    public Integer getProcesses() {
-        return processes;
-    }
-
-    public void setProcesses(Integer processes) {
-        this.processes = processes;
-    }
-
-    public Integer getOutputKib() {
-        return outputKib;
-    }
-
-    public void setOutputKib(Integer outputKib) {
-        this.outputKib = outputKib;
+    public LimitFields getFields() {
+        return fields;
     }
 }
