@@ -1,24 +1,25 @@
 package dev.pyroom.identity.control;
 
 import dev.pyroom.identity.boundary.Roles;
+import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
-import jakarta.json.JsonNumber;
-import jakarta.json.JsonObject;
-import jakarta.json.JsonReader;
-import jakarta.json.JsonStructure;
-import java.io.StringReader;
-import java.net.URI;
-import java.net.http.HttpRequest;
+import jakarta.ws.rs.ProcessingException;
+import jakarta.ws.rs.WebApplicationException;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Supplier;
+import org.keycloak.OAuth2Constants;
+import org.keycloak.admin.client.Keycloak;
+import org.keycloak.admin.client.KeycloakBuilder;
+import org.keycloak.admin.client.resource.UsersResource;
+import org.keycloak.representations.idm.RoleRepresentation;
+import org.keycloak.representations.idm.UserRepresentation;
 
 /**
- * Reads users and their realm roles from Keycloak's admin REST API, as the service account of Pyroom's directory
- * client. Plain HTTP rather than Keycloak's admin client library: that library brings RESTEasy, which takes over the
- * server's JAX-RS runtime (it broke the sign-out redirect).
+ * Reads users and their realm roles through Keycloak's admin client library, signed in as the service account of
+ * Pyroom's directory client, over the server's own JAX-RS client ({@link JerseyClientProvider}).
  */
 @ApplicationScoped
 public class KeycloakDirectory {
@@ -28,12 +29,14 @@ public class KeycloakDirectory {
     @Inject
     DirectorySettings settings;
 
-    @Inject
-    ServiceAccountToken token;
+    private volatile Keycloak keycloak;
 
     /** A Keycloak user with the Pyroom roles they hold, sorted. */
     public record Entry(
             String username, String firstName, String lastName, String email, boolean enabled, List<String> roles) {}
+
+    /** A Keycloak account as a roster names it. */
+    public record Account(String id, String username, String email, String name) {}
 
     /**
      * Users whose username, name or email contains {@code search} (all when blank), from {@code first}, at most
@@ -42,21 +45,16 @@ public class KeycloakDirectory {
      * @throws KeycloakUnreachableException when Keycloak does not answer or refuses the directory client
      */
     public List<Entry> search(String search, int first, int max) {
-        JsonStructure users = get("/users?briefRepresentation=true&first=" + first + "&max=" + max + "&search="
-                + KeycloakHttp.encode(search));
-        return users.asJsonArray().getValuesAs(JsonObject.class).stream()
+        return asked(() -> users().search(search, first, max, true).stream()
                 .map(user -> new Entry(
-                        user.getString("username"),
-                        user.getString("firstName", ""),
-                        user.getString("lastName", ""),
-                        user.getString("email", ""),
-                        user.getBoolean("enabled", false),
-                        pyroomRoles(user.getString("id"))))
-                .toList();
+                        user.getUsername(),
+                        orEmpty(user.getFirstName()),
+                        orEmpty(user.getLastName()),
+                        orEmpty(user.getEmail()),
+                        Boolean.TRUE.equals(user.isEnabled()),
+                        pyroomRoles(user.getId())))
+                .toList());
     }
-
-    /** A Keycloak account as a roster names it. */
-    public record Account(String id, String username, String email, String name) {}
 
     /**
      * The account with exactly this username, or else this email; empty when Keycloak has none.
@@ -64,49 +62,67 @@ public class KeycloakDirectory {
      * @throws KeycloakUnreachableException when Keycloak does not answer or refuses the directory client
      */
     public Optional<Account> findExact(String usernameOrEmail) {
-        String key = usernameOrEmail.contains("@") ? "email" : "username";
-        return get("/users?briefRepresentation=true&exact=true&" + key + "=" + KeycloakHttp.encode(usernameOrEmail))
-                .asJsonArray()
-                .getValuesAs(JsonObject.class)
-                .stream()
-                .findFirst()
-                .map(user -> new Account(
-                        user.getString("id"),
-                        user.getString("username"),
-                        user.getString("email", ""),
-                        (user.getString("firstName", "") + " " + user.getString("lastName", "")).strip()));
+        return asked(() -> (usernameOrEmail.contains("@")
+                        ? users().searchByEmail(usernameOrEmail, true)
+                        : users().searchByUsername(usernameOrEmail, true))
+                .stream().findFirst().map(KeycloakDirectory::account));
     }
 
     /** How many users {@link #search} would find in all. */
     public int count(String search) {
-        try (JsonReader reader =
-                Json.createReader(new StringReader(text("/users/count?search=" + KeycloakHttp.encode(search))))) {
-            return ((JsonNumber) reader.readValue()).intValue();
-        }
+        return asked(() -> users().count(search));
     }
 
     private List<String> pyroomRoles(String userId) {
-        return get("/users/" + KeycloakHttp.encode(userId) + "/role-mappings/realm/composite").asJsonArray().stream()
-                .map(role -> role.asJsonObject().getString("name"))
+        return users().get(userId).roles().realmLevel().listEffective().stream()
+                .map(RoleRepresentation::getName)
                 .filter(PYROOM_ROLES::contains)
                 .sorted()
                 .toList();
     }
 
-    private JsonStructure get(String path) {
-        try (JsonReader reader = Json.createReader(new StringReader(text(path)))) {
-            return reader.read();
+    private UsersResource users() {
+        return client().realm(settings.realm()).users();
+    }
+
+    private Keycloak client() {
+        if (keycloak == null) {
+            synchronized (this) {
+                if (keycloak == null) {
+                    keycloak = KeycloakBuilder.builder()
+                            .serverUrl(settings.serverUrl())
+                            .realm(settings.realm())
+                            .grantType(OAuth2Constants.CLIENT_CREDENTIALS)
+                            .clientId(settings.clientId())
+                            .clientSecret(settings.clientSecret())
+                            .build();
+                }
+            }
+        }
+        return keycloak;
+    }
+
+    private static <T> T asked(Supplier<T> question) {
+        try {
+            return question.get();
+        } catch (ProcessingException | WebApplicationException e) {
+            throw new KeycloakUnreachableException("Keycloak did not answer the directory client: " + e.getMessage());
         }
     }
 
-    private String text(String path) {
-        URI uri = URI.create(settings.serverUrl() + "/admin/realms/" + settings.realm() + path);
-        return KeycloakHttp.send(
-                HttpRequest.newBuilder(uri)
-                        .timeout(KeycloakHttp.TIMEOUT)
-                        .header("Authorization", "Bearer " + token.current())
-                        .header("Accept", "application/json")
-                        .build(),
-                "the user list");
+    private static Account account(UserRepresentation user) {
+        String name = (orEmpty(user.getFirstName()) + " " + orEmpty(user.getLastName())).strip();
+        return new Account(user.getId(), user.getUsername(), orEmpty(user.getEmail()), name);
+    }
+
+    private static String orEmpty(String text) {
+        return text == null ? "" : text;
+    }
+
+    @PreDestroy
+    void close() {
+        if (keycloak != null) {
+            keycloak.close();
+        }
     }
 }
