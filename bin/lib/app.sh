@@ -8,7 +8,7 @@ app_build() {
         return 0
     fi
     say "building Pyroom"
-    (cd "$ROOT" && mvn -B -q -ntp -DskipTests package)
+    (cd "$ROOT" && mvn -B -q -ntp -DskipTests clean package)
 }
 
 app_start() {
