@@ -14,18 +14,21 @@ import java.util.concurrent.Executors;
 
 /**
  * Times both lint tiers through the Java API, server side, against a cold pylint command on the same file, in one
- * run. Usage: LintBench <file.py> <fast runs> <deep runs> <cold runs>
+ * run. Usage: LintBench <file.py> <worker.py> <fast runs> <deep runs> <cold runs>
  */
 public final class LintBench {
 
     private static final int WARM_UP = 10;
 
+    private static final int FIRST_CHECKS = 20;
+
     public static void main(String[] args) throws Exception {
         Path sample = Path.of(args[0]);
         String source = Files.readString(sample);
-        int fastRuns = Integer.parseInt(args[1]);
-        int deepRuns = Integer.parseInt(args[2]);
-        int coldRuns = Integer.parseInt(args[3]);
+        Path workerScript = Path.of(args[1]);
+        int fastRuns = Integer.parseInt(args[2]);
+        int deepRuns = Integer.parseInt(args[3]);
+        int coldRuns = Integer.parseInt(args[4]);
         LintSettings settings = LintSettings.defaults();
 
         try (Linter linter = new Linter(settings, Executors.defaultThreadFactory())) {
@@ -34,19 +37,26 @@ public final class LintBench {
             }
             List<Double> fast = timeTier(linter, Tier.FAST, source, fastRuns);
             List<Double> deep = timeTier(linter, Tier.DEEP, source, deepRuns);
-            List<Double> cold = timeColdPylint(settings.python(), sample, coldRuns);
+            List<Double> firstFast = timeFirstChecks(linter, Tier.FAST, source);
+            List<Double> firstDeep = timeFirstChecks(linter, Tier.DEEP, source);
+            List<Double> cold = timeColdPylint(settings.python(), workerScript, sample, coldRuns);
 
             System.out.printf("file: %s, %d lines%n", sample.getFileName(), source.lines().count());
             report("fast tier (compile + pyflakes, warm worker)", fast);
             report("deep tier (pylint, warm pool of " + settings.deepWorkers() + ")", deep);
-            report("cold pylint command", cold);
+            report("fast tier, a student's first check", firstFast);
+            report("deep tier, a student's first check", firstDeep);
+            report("cold pylint command, deep tier's configuration", cold);
             System.out.printf(
                     Locale.ROOT,
-                    "RESULT fast_p50_ms=%.1f deep_p50_ms=%.1f cold_pylint_p50_ms=%.1f speedup=%.1f%n",
+                    "RESULT fast_p50_ms=%.1f deep_p50_ms=%.1f cold_pylint_p50_ms=%.1f speedup=%.1f"
+                            + " first_fast_p50_ms=%.1f first_deep_p50_ms=%.1f%n",
                     p50(fast),
                     p50(deep),
                     p50(cold),
-                    p50(cold) / p50(deep));
+                    p50(cold) / p50(deep),
+                    p50(firstFast),
+                    p50(firstDeep));
         }
     }
 
@@ -57,7 +67,7 @@ public final class LintBench {
         for (int version = 0; version < WARM_UP + runs; version++) {
             String edited = source + "# edit " + version + "\n";
             long start = System.nanoTime();
-            LintResult result = linter.lint(tier, new LintRequest(version, "sample.py", edited));
+            LintResult result = linter.lint("a-student", tier, new LintRequest(version, "sample.py", edited));
             long elapsed = System.nanoTime() - start;
             findings = result.diagnostics().size();
             if (version >= WARM_UP) {
@@ -68,11 +78,27 @@ public final class LintBench {
         return millis;
     }
 
-    private static List<Double> timeColdPylint(Path python, Path sample, int runs) throws Exception {
+    /** Each student's first check forks a checker of their own from the warm worker. */
+    private static List<Double> timeFirstChecks(Linter linter, Tier tier, String source) {
+        List<Double> millis = new ArrayList<>();
+        for (int student = 0; student < FIRST_CHECKS; student++) {
+            long start = System.nanoTime();
+            linter.lint("first-" + student, tier, new LintRequest(1, "sample.py", source));
+            millis.add((System.nanoTime() - start) / 1e6);
+        }
+        return millis;
+    }
+
+    /** pylint started afresh with the arguments the deep tier's workers use, read from the worker itself. */
+    private static List<Double> timeColdPylint(Path python, Path workerScript, Path sample, int runs)
+            throws Exception {
+        List<String> command = new ArrayList<>(List.of(python.toString(), "-m", "pylint"));
+        command.addAll(pylintArguments(python, workerScript));
+        command.addAll(List.of("--rcfile=/dev/null", sample.toString()));
+        System.out.println("cold pylint: " + String.join(" ", command));
         List<Double> millis = new ArrayList<>();
         for (int run = 0; run < runs; run++) {
-            ProcessBuilder pylint = new ProcessBuilder(
-                            python.toString(), "-m", "pylint", "--persistent=n", sample.toString())
+            ProcessBuilder pylint = new ProcessBuilder(command)
                     .redirectOutput(ProcessBuilder.Redirect.DISCARD)
                     .redirectError(ProcessBuilder.Redirect.DISCARD);
             long start = System.nanoTime();
@@ -80,6 +106,21 @@ public final class LintBench {
             millis.add((System.nanoTime() - start) / 1e6);
         }
         return millis;
+    }
+
+    private static List<String> pylintArguments(Path python, Path workerScript) throws Exception {
+        Process reader = new ProcessBuilder(
+                        python.toString(),
+                        "-c",
+                        "import runpy, sys; print('\\n'.join(runpy.run_path(sys.argv[1])['PYLINT_ARGS']))",
+                        workerScript.toString())
+                .redirectError(ProcessBuilder.Redirect.INHERIT)
+                .start();
+        List<String> arguments = new String(reader.getInputStream().readAllBytes()).lines().toList();
+        if (reader.waitFor() != 0 || arguments.isEmpty()) {
+            throw new IllegalStateException("cannot read the deep tier's pylint arguments from " + workerScript);
+        }
+        return arguments;
     }
 
     private static void report(String what, List<Double> millis) {

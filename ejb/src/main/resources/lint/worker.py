@@ -2,37 +2,61 @@
 
 A long-running interpreter that checks Python sources it receives as JSON lines on
 stdin and answers each request with one JSON line on stdout. The host starts an
-interpreter with the arguments fast|deep and an address space limit in bytes, and
-sends this file as the first line, {"script": ...}.
+interpreter with the arguments: an address space limit in bytes, the most students
+whose checkers it keeps, their idle seconds, and fast|deep; and sends this file as
+the first line, {"script": ...}.
 
-A fast worker answers {"id", "type": "fast", "filename", "source"} with the
-compiler's syntax error or pyflakes' findings. A deep worker answers the same
-request with type "deep" through pylint, and {"id", "type": "describe", "message"}
-with pylint's own description of a message. Once warm, a worker writes
-{"ready": true}. Replies carry the worker's resident memory ("rss", bytes) so the
-host can recycle a worker that grows; "retire": true asks for a fresh one.
+A fast worker answers {"id", "type": "fast", "tenant", "filename", "source",
+"seconds"} with the compiler's syntax error or pyflakes' findings. A deep worker
+answers the same request with type "deep" through pylint, and {"id", "type":
+"describe", "message"} with pylint's own description of a message. Once warm, a
+worker writes {"ready": true}. Replies carry the worker's resident memory ("rss",
+bytes) so the host can recycle a worker that grows; "retire": true asks for a fresh
+one; a check that outlives its seconds is answered {"timeout": true}.
 
-Sources never execute here: they are compiled and analysed, not run.
+Students share workers, so the warm parent never analyses a student's source. Each
+tenant (one student, named by an opaque key) gets a checker of their own: a child
+forked from the parent at their first request, serving only their requests, ended
+when they go idle, when the parent keeps too many, after a timeout or a failure. A
+child closes every channel to other requests, cannot start processes, write files
+or signal other processes, and checks sources read from memory as if they lay in a
+folder that does not exist, so nothing a source names can be imported from beside
+it. Whatever a source makes the analysers do (astroid's brains import modules by
+name) stays in that student's own child. Forking per student rather than per
+request keeps a typing student's checks warm: a fresh child pays for the memory it
+first touches, which costs more than the check itself.
 """
 
 import ast
-import importlib
+import ctypes
+import errno
+import gc
 import io
 import json
 import os
 import re
 import resource
-import shutil
+import select
+import signal
 import sys
-import tempfile
+import time
 import warnings
 from contextlib import redirect_stderr
 
 # -S keeps packages installed under /usr/local out of reach; Debian's own live here.
 sys.path.append(os.path.join(sys.prefix, "lib", "python3", "dist-packages"))
 
+import seccomp  # pylint: disable=wrong-import-position
 from pyflakes import checker  # pylint: disable=wrong-import-position
 
+PR_SET_DUMPABLE = 4
+MAX_OPEN_FILES = 1024
+MAX_DIAGNOSTICS = 500
+MAX_REPLY_BYTES = 8 << 20
+# A checked source seems to lie in this folder, which does not exist: nothing is importable from beside it.
+CHECKED_FILE_FOLDER = "/nonexistent/pyroom-lint"
+CHILD_MAX_REQUESTS = 500
+CHILD_CPU_SECONDS = 600
 LINE_BREAK = re.compile(r"\r\n|\r|\n")
 SEVERITY_BY_CATEGORY = {"F": "error", "E": "error", "W": "warning", "C": "info", "R": "info", "I": "info"}
 
@@ -116,7 +140,21 @@ PYLINT_ARGS = [
     "--jobs=1",
     "--disable=" + ",".join(PYLINT_DISABLED),
 ]
-WARM_UP_SOURCE = "import os\n\ndef greet(name):\n    return 'hi ' + name\n\nprint(greet(os.name).upper())\n"
+# Children start from what the parent's warm-up parsed: the modules beginners import most are parsed once, here.
+WARM_UP_SOURCE = """import os
+import random
+import string
+import sys
+import time
+from collections import Counter
+
+
+def greet(name):
+    return "hi " + name
+
+
+print(greet(os.name).upper(), math.sqrt(random.randint(1, 9)), string.digits, sys.argv, time.time(), Counter("ab"))
+"""
 
 
 def utf16_length(text):
@@ -208,8 +246,7 @@ def pyflakes_diagnostic(document, message):
     return document.diagnostic((line, start_column), (line, end_column), code, symbol, message.message % message.message_args)
 
 
-def fast(request):
-    source, filename = clean(request["source"]), safe_filename(request["filename"])
+def fast_check(source, filename):
     document = Document(source)
     tree, error = compile_tree(source, filename, document)
     if error:
@@ -233,50 +270,37 @@ def safe_filename(name):
 
 
 class Pylint:
-    """One pylint linter kept warm. astroid keeps the standard library it has parsed, never a student's module."""
+    """One pylint linter, configured and warmed up once in the parent; children check with it."""
 
-    def __init__(self, scratch):
-        os.environ["PYLINTHOME"] = os.path.join(scratch, "pylint-home")
+    def __init__(self):
         # pylint: disable=import-outside-toplevel
-        import astroid
         from pylint.exceptions import UnknownMessageError
-        from pylint.lint import Run
+        from pylint.lint import Run, pylinter
         from pylint.reporters import CollectingReporter
 
-        self.manager = astroid.MANAGER
-        self.inference_tips = getattr(importlib.import_module("astroid.inference_tip"), "_cache", {})
         self.unknown_message = UnknownMessageError
         self.new_reporter = CollectingReporter
-        self.scratch = scratch
-        rcfile = os.path.join(scratch, "pylintrc")
-        with open(rcfile, "w", encoding="utf-8"):
-            pass
-        # Configuring a linter costs more than linting a short file: configure once, then reuse it.
-        directory, path = self.write(WARM_UP_SOURCE, "main.py")
-        try:
-            self.linter = Run([*PYLINT_ARGS, "--rcfile=" + rcfile, path], reporter=CollectingReporter(), exit=False).linter
-        finally:
-            self.forget(directory)
-
-    def write(self, source, filename):
-        directory = tempfile.mkdtemp(dir=self.scratch)
-        path = os.path.join(directory, filename)
-        with open(path, "w", encoding="utf-8") as file:
-            file.write(source)
-        return directory, path
+        self.pylinter = pylinter
+        # Configuring a linter costs more than linting a short file: configure once, warm up on the modules
+        # beginners import, and let every child start from there. Sources come from memory, as --from-stdin
+        # reads them, so neither the parent nor a child ever writes one.
+        self.pylinter._read_stdin = lambda: WARM_UP_SOURCE  # pylint: disable=protected-access
+        self.linter = Run(
+            [*PYLINT_ARGS, "--rcfile=" + os.devnull, "--from-stdin", CHECKED_FILE_FOLDER + "/main.py"],
+            reporter=CollectingReporter(),
+            exit=False,
+        ).linter
 
     def check(self, source, filename):
+        """Runs in a child only."""
         document = Document(source)
         error = compile_tree(source, filename, document)[1]
         if error:
             return [error]
-        directory, path = self.write(source, filename)
         reporter = self.new_reporter()
-        try:
-            self.linter.set_reporter(reporter)
-            self.linter.check([path])
-        finally:
-            self.forget(directory)
+        self.pylinter._read_stdin = lambda: source  # pylint: disable=protected-access
+        self.linter.set_reporter(reporter)
+        self.linter.check([CHECKED_FILE_FOLDER + "/" + filename])
         return sorted((self.diagnostic(document, message) for message in reporter.messages), key=position)
 
     @staticmethod
@@ -288,21 +312,6 @@ class Pylint:
             end = (message.end_line, document.column_from_bytes(message.end_line, message.end_column or 0))
         return document.diagnostic((line, column), end, message.msg_id, message.symbol, message.msg)
 
-    def forget(self, directory):
-        """Drops the files under directory and every trace astroid keeps of them, so no later request reaches them."""
-        shutil.rmtree(directory, ignore_errors=True)
-        prefix = directory + os.sep
-        cache = self.manager.astroid_cache
-        for name in [name for name, module in cache.items() if (module.file or "").startswith(prefix)]:
-            del cache[name]
-        locations = self.manager._mod_file_cache  # pylint: disable=protected-access
-        for key in [key for key, spec in locations.items() if under(prefix, key[1]) or under(prefix, spec)]:
-            del locations[key]
-        # Inference results cached per node would keep every checked module alive: memory grows without this.
-        inferred = self.inference_tips
-        for key in [key for key in inferred if under(prefix, key[1].root().file)]:
-            del inferred[key]
-
     def describe(self, message):
         try:
             definition = self.linter.msgs_store.get_message_definitions(message)[0]
@@ -311,14 +320,168 @@ class Pylint:
         return {"code": definition.msgid, "symbol": definition.symbol, "description": definition.description}
 
 
-def under(prefix, value):
-    location = value if isinstance(value, str) else getattr(value, "location", None)
-    return isinstance(location, str) and location.startswith(prefix)
-
-
 def resident_bytes():
     with open("/proc/self/statm", encoding="ascii") as statm:
         return int(statm.read().split()[1]) * resource.getpagesize()
+
+
+def prctl(option, value):
+    if ctypes.CDLL(None, use_errno=True).prctl(option, value, 0, 0, 0) != 0:
+        raise OSError(ctypes.get_errno(), f"prctl {option}")
+
+
+class Child:
+    """One tenant's checker: a forked child that answers JSON lines on a pipe of its own."""
+
+    def __init__(self, analyse):
+        requests_read, self.requests = os.pipe()
+        self.replies, replies_write = os.pipe()
+        self.pid = os.fork()
+        if self.pid == 0:
+            os.close(self.requests)
+            os.close(self.replies)
+            serve_tenant(analyse, requests_read, replies_write)
+        os.close(requests_read)
+        os.close(replies_write)
+        self.used = time.monotonic()
+        self.answered = 0
+
+    def ask(self, request, seconds):
+        """The child's reply; a child that fails or overruns is ended."""
+        self.used = time.monotonic()
+        try:
+            send_all(self.requests, (json.dumps(request) + "\n").encode("utf-8"))
+            reply = read_line(self.replies, time.monotonic() + seconds)
+        except OSError:
+            reply = {"error": "the check ended without a reply"}
+        self.answered += 1
+        return reply
+
+    def is_fit(self, now, idle_seconds):
+        return self.pid > 0 and self.answered < CHILD_MAX_REQUESTS and now - self.used < idle_seconds
+
+    def end(self):
+        if self.pid <= 0:
+            return
+        os.close(self.requests)
+        os.close(self.replies)
+        try:
+            os.kill(self.pid, signal.SIGKILL)
+        except ProcessLookupError:
+            pass
+        os.waitpid(self.pid, 0)
+        self.pid = 0
+
+
+class Tenants:
+    """The children of one worker, by tenant, least recently used first."""
+
+    def __init__(self, analyse, most, idle_seconds):
+        self.analyse = analyse
+        self.most = most
+        self.idle_seconds = idle_seconds
+        self.children = {}
+
+    def check(self, request):
+        tenant = str(request["tenant"])
+        seconds = min(max(float(request.get("seconds", 5)), 0.1), 60)
+        now = time.monotonic()
+        child = self.children.pop(tenant, None)
+        if child is not None and not child.is_fit(now, self.idle_seconds):
+            child.end()
+            child = None
+        self.end_idle(now)
+        if child is None:
+            while len(self.children) >= self.most:
+                self.children.pop(next(iter(self.children))).end()
+            child = Child(self.analyse)
+        reply = child.ask({"source": request["source"], "filename": request["filename"]}, seconds)
+        if "diagnostics" in reply:
+            self.children[tenant] = child
+        else:
+            child.end()
+        return reply
+
+    def end_idle(self, now):
+        for tenant in [tenant for tenant, child in self.children.items() if not child.is_fit(now, self.idle_seconds)]:
+            self.children.pop(tenant).end()
+
+
+def serve_tenant(analyse, requests, replies):
+    """A child's whole life; never returns."""
+    try:
+        confine(requests, replies)
+        for line in os.fdopen(requests, "rb"):
+            request = json.loads(line)
+            try:
+                found = analyse(clean(request["source"]), safe_filename(request["filename"]))
+                reply = {"diagnostics": found[:MAX_DIAGNOSTICS]}
+            except MemoryError:
+                reply = {"error": "the file needs more memory to check than lint may use"}
+            except RecursionError:
+                reply = {"error": "the file is nested too deeply to check"}
+            send_all(replies, (json.dumps(reply) + "\n").encode("utf-8"))
+            if "error" in reply:
+                break
+    finally:
+        os._exit(0)  # pylint: disable=protected-access
+
+
+def confine(requests, replies):
+    """Cuts a child off from every other tenant before it sees a source of its own tenant's."""
+    devnull = os.open(os.devnull, os.O_RDWR)
+    # The parent's stdin carries every student's requests, its stdout every reply, and the other children's pipes
+    # theirs: the child keeps only its own two pipes.
+    for fd in (0, 1, 2):
+        os.dup2(devnull, fd)
+    keep = sorted((requests, replies))
+    os.closerange(3, keep[0])
+    os.closerange(keep[0] + 1, keep[1])
+    os.closerange(keep[1] + 1, MAX_OPEN_FILES)
+    sys.stdout = sys.stderr = open(os.devnull, "w", encoding="utf-8")  # pylint: disable=consider-using-with
+    resource.setrlimit(resource.RLIMIT_NPROC, (0, 0))
+    resource.setrlimit(resource.RLIMIT_FSIZE, (0, 0))
+    resource.setrlimit(resource.RLIMIT_CPU, (CHILD_CPU_SECONDS, CHILD_CPU_SECONDS))
+    forbid_signalling_others()
+    sys.path[:] = [entry for entry in sys.path if entry.startswith(sys.prefix)]
+    gc.disable()
+
+
+def forbid_signalling_others():
+    """Children of one worker share a user: without this, one student's child could end the others'."""
+    own = os.getpid()
+    rules = seccomp.SyscallFilter(defaction=seccomp.ALLOW)
+    deny = seccomp.ERRNO(errno.EPERM)
+    for call in ("kill", "tkill", "tgkill"):
+        rules.add_rule(deny, call, seccomp.Arg(0, seccomp.NE, own))
+    for call in ("rt_sigqueueinfo", "rt_tgsigqueueinfo", "pidfd_open", "pidfd_send_signal", "ptrace"):
+        rules.add_rule(deny, call)
+    rules.load()
+
+
+def send_all(fd, data):
+    while data:
+        data = data[os.write(fd, data[:65536]):]
+
+
+def read_line(fd, deadline):
+    """One JSON object from a child, or why there is none."""
+    chunks, size = [], 0
+    while True:
+        left = deadline - time.monotonic()
+        if left <= 0 or not select.select([fd], [], [], left)[0]:
+            return {"timeout": True}
+        chunk = os.read(fd, 65536)
+        if not chunk:
+            return {"error": "the check ended without a reply"}
+        size += len(chunk)
+        if size > MAX_REPLY_BYTES:
+            return {"error": "the check's reply was too large"}
+        chunks.append(chunk)
+        if chunk.endswith(b"\n"):
+            break
+    reply = json.loads(b"".join(chunks))
+    return {key: reply[key] for key in ("diagnostics", "error") if key in reply}
 
 
 def serve(handle, protocol):
@@ -343,38 +506,42 @@ def expect(request, kind):
     return request
 
 
-def handler(tier, scratch):
+def handler(tier, most_tenants, idle_seconds):
     if tier == "fast":
-        fast({"source": WARM_UP_SOURCE, "filename": "main.py"})
-        return lambda request: {"diagnostics": fast(expect(request, "fast"))}
-    pylint = Pylint(scratch)
+        fast_check(WARM_UP_SOURCE, "main.py")
+        tenants = Tenants(fast_check, most_tenants, idle_seconds)
+        return lambda request: tenants.check(expect(request, "fast"))
+    pylint = Pylint()
+    tenants = Tenants(pylint.check, most_tenants, idle_seconds)
 
     def handle(request):
         if request["type"] == "describe":
             return {"definition": pylint.describe(str(request["message"]))}
-        expect(request, "deep")
-        return {"diagnostics": pylint.check(clean(request["source"]), safe_filename(request["filename"]))}
+        return tenants.check(expect(request, "deep"))
 
     return handle
 
 
 def main():
-    tier, address_space = sys.argv[1], int(sys.argv[2])
+    address_space, most_tenants, idle_seconds, tier = int(sys.argv[1]), int(sys.argv[2]), int(sys.argv[3]), sys.argv[4]
     resource.setrlimit(resource.RLIMIT_AS, (address_space, address_space))
     resource.setrlimit(resource.RLIMIT_CORE, (0, 0))
+    resource.setrlimit(resource.RLIMIT_NOFILE, (MAX_OPEN_FILES, MAX_OPEN_FILES))
+    # Children run as the same user: a non-dumpable parent cannot be read or written through /proc, and without
+    # a handler of its own no signal a child sends can end it (it is PID 1 of its sandbox).
+    prctl(PR_SET_DUMPABLE, 0)
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
     # Replies own the real stdout; anything a library prints goes nowhere. Stderr stays for fatal errors only.
     protocol = io.TextIOWrapper(os.fdopen(os.dup(1), "wb"), encoding="utf-8", newline="\n")
     devnull = os.open(os.devnull, os.O_WRONLY)
     os.dup2(devnull, 1)
     sys.stdout = io.TextIOWrapper(os.fdopen(devnull, "wb"), encoding="utf-8")
-    scratch = tempfile.mkdtemp(prefix="lint-")
-    try:
-        handle = handler(tier, scratch)
-        protocol.write(json.dumps({"ready": True}) + "\n")
-        protocol.flush()
-        serve(handle, protocol)
-    finally:
-        shutil.rmtree(scratch, ignore_errors=True)
+    handle = handler(tier, most_tenants, idle_seconds)
+    # Children need not scan what the warm-up made: a child's collector would otherwise touch, and so copy, it all.
+    gc.freeze()
+    protocol.write(json.dumps({"ready": True}) + "\n")
+    protocol.flush()
+    serve(handle, protocol)
 
 
 if __name__ == "__main__":

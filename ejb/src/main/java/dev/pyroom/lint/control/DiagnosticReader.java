@@ -2,39 +2,40 @@ package dev.pyroom.lint.control;
 
 import dev.pyroom.lint.entity.Diagnostic;
 import dev.pyroom.lint.entity.Severity;
+import jakarta.json.JsonArray;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 
 /** Reads the diagnostics of a worker's reply. */
 final class DiagnosticReader {
 
     private DiagnosticReader() {}
 
-    static List<Diagnostic> read(Object diagnostics) {
-        if (!(diagnostics instanceof List<?> list)) {
+    static List<Diagnostic> read(JsonObject reply) {
+        if (!(reply.get("diagnostics") instanceof JsonArray diagnostics)) {
             throw new LintException(LintException.Reason.WORKER_FAILED, "lint worker sent no diagnostics");
         }
-        return list.stream().map(item -> diagnostic((Map<?, ?>) item)).toList();
+        try {
+            return diagnostics.stream()
+                    .map(JsonValue::asJsonObject)
+                    .map(DiagnosticReader::diagnostic)
+                    .toList();
+        } catch (ClassCastException | NullPointerException | IllegalArgumentException e) {
+            throw new LintException(LintException.Reason.WORKER_FAILED, "lint worker sent a malformed diagnostic");
+        }
     }
 
-    private static Diagnostic diagnostic(Map<?, ?> fields) {
+    private static Diagnostic diagnostic(JsonObject fields) {
         return new Diagnostic(
-                number(fields, "line"),
-                number(fields, "column"),
-                number(fields, "endLine"),
-                number(fields, "endColumn"),
-                Severity.valueOf(text(fields, "severity").toUpperCase(Locale.ROOT)),
-                text(fields, "code"),
-                text(fields, "symbol"),
-                text(fields, "message"));
-    }
-
-    private static int number(Map<?, ?> fields, String key) {
-        return Math.toIntExact((Long) fields.get(key));
-    }
-
-    private static String text(Map<?, ?> fields, String key) {
-        return (String) fields.get(key);
+                fields.getInt("line"),
+                fields.getInt("column"),
+                fields.getInt("endLine"),
+                fields.getInt("endColumn"),
+                Severity.valueOf(fields.getString("severity").toUpperCase(Locale.ROOT)),
+                fields.getString("code"),
+                fields.getString("symbol"),
+                fields.getString("message"));
     }
 }

@@ -3,10 +3,12 @@ package dev.pyroom.lint.control;
 import dev.pyroom.lint.entity.Diagnostic;
 import dev.pyroom.lint.entity.Explanation;
 import dev.pyroom.lint.entity.Explanation.Source;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonString;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -48,17 +50,17 @@ public final class Explanations {
         Map<String, Explanation> bySymbol = new LinkedHashMap<>();
         Map<String, Explanation> byCode = new LinkedHashMap<>();
         readResource().forEach((key, value) -> {
-            Map<?, ?> fields = (Map<?, ?>) value;
+            JsonObject fields = value.asJsonObject();
             Explanation explanation = new Explanation(
-                    (String) key,
+                    key,
                     field(fields, "title"),
                     field(fields, "text"),
                     field(fields, "before"),
                     field(fields, "after"),
                     Source.PYROOM);
-            bySymbol.put((String) key, explanation);
-            if (fields.get("code") instanceof String code) {
-                byCode.put(code, explanation);
+            bySymbol.put(key, explanation);
+            if (fields.get("code") instanceof JsonString code) {
+                byCode.put(code.getString(), explanation);
             }
         });
         if (!bySymbol.containsKey(SYNTAX_ERROR)) {
@@ -110,19 +112,19 @@ public final class Explanations {
         return words.isEmpty() ? words : words.substring(0, 1).toUpperCase(Locale.ROOT) + words.substring(1);
     }
 
-    private static String field(Map<?, ?> fields, String name) {
-        if (!(fields.get(name) instanceof String text) || text.isBlank()) {
+    private static String field(JsonObject fields, String name) {
+        if (!(fields.get(name) instanceof JsonString text) || text.getString().isBlank()) {
             throw new IllegalStateException(RESOURCE + ": an explanation lacks its " + name + ": " + fields);
         }
-        return text;
+        return text.getString();
     }
 
-    private static Map<?, ?> readResource() {
+    private static JsonObject readResource() {
         try (InputStream in = Explanations.class.getResourceAsStream(RESOURCE)) {
             if (in == null) {
                 throw new IllegalStateException("missing resource " + RESOURCE);
             }
-            return (Map<?, ?>) Json.parse(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+            return Json.createReader(in).readObject();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

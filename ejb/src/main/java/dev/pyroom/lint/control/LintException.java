@@ -13,8 +13,10 @@ public class LintException extends RuntimeException {
         TOO_LARGE,
         /** Every worker of the tier stayed busy, or none could be started, for the whole timeout. */
         BUSY,
-        /** The worker did not answer in time; it was killed and is being replaced. */
+        /** The check did not end in time; the student's checker was ended, or the worker killed and replaced. */
         TIMED_OUT,
+        /** The document could not be checked within lint's limits (memory, nesting); the worker is fine. */
+        UNCHECKABLE,
         /** The worker died or failed while checking; it is being replaced. */
         WORKER_FAILED
     }

@@ -1,5 +1,6 @@
 package dev.pyroom.lint.control;
 
+import dev.pyroom.sandbox.control.BubblewrapSettings;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Locale;
@@ -14,10 +15,15 @@ import org.eclipse.microprofile.config.Config;
  * @param bwrap bubblewrap, used when {@code sandbox} is {@link Sandbox#BWRAP}
  * @param python the system interpreter with Debian's pylint and pyflakes; under {@code /usr} for bubblewrap, the only
  *     system tree a worker sees
- * @param addressSpaceBytes the most virtual memory a worker may map; beyond it the worker fails cleanly and is replaced
- * @param tmpBytes size of a sandboxed worker's private {@code /tmp}, where it writes the file it checks
+ * @param addressSpaceBytes the most virtual memory a worker, or one of its students' checkers, may map
+ * @param tmpBytes size of a sandboxed worker's private {@code /tmp}
+ * @param workerMemoryBytes the memory a sandboxed worker and all its checkers may use together (its cgroup's limit)
+ * @param tenantsPerWorker how many students' checkers (forked children) a worker keeps at most; beyond it the least
+ *     recently used one ends
+ * @param tenantIdle a student's checker ends after this long without a request
  * @param maxSourceChars longer documents are refused without being sent to a worker
- * @param recycleAfterRequests a worker is replaced after answering this many requests...
+ * @param recycleAfterRequests a worker is replaced after answering this many requests (a safety net: a worker's own
+ *     memory does not grow with its students' checks, and replacing it ends all their checkers)...
  * @param recycleAboveRssBytes ...or once its resident memory grows past this
  */
 public record LintSettings(
@@ -31,13 +37,16 @@ public record LintSettings(
         Duration startTimeout,
         long addressSpaceBytes,
         long tmpBytes,
+        long workerMemoryBytes,
+        int tenantsPerWorker,
+        Duration tenantIdle,
         int maxSourceChars,
         int recycleAfterRequests,
         long recycleAboveRssBytes) {
 
     /** How worker processes are isolated. */
     public enum Sandbox {
-        /** In bubblewrap: read-only system, no network, no workspace, a small private /tmp. */
+        /** Confined like a run's sandbox (see {@link ConfinedProcesses}), without a workspace. */
         BWRAP,
         /** As plain processes, with a cleared environment; for hosts without bubblewrap. */
         NONE
@@ -52,13 +61,14 @@ public record LintSettings(
         Objects.requireNonNull(fastTimeout, "fastTimeout");
         Objects.requireNonNull(deepTimeout, "deepTimeout");
         Objects.requireNonNull(startTimeout, "startTimeout");
+        Objects.requireNonNull(tenantIdle, "tenantIdle");
         if (sandbox == Sandbox.BWRAP && !python.startsWith("/usr/")) {
             throw new IllegalArgumentException("a sandboxed worker's python must live under /usr: " + python);
         }
         if (fastWorkers < 1 || deepWorkers < 1) {
             throw new IllegalArgumentException("each tier needs at least one worker");
         }
-        if (maxSourceChars < 1 || recycleAfterRequests < 1) {
+        if (maxSourceChars < 1 || recycleAfterRequests < 1 || tenantsPerWorker < 1 || tenantIdle.toSeconds() < 1) {
             throw new IllegalArgumentException("limits must be positive");
         }
     }
@@ -75,9 +85,26 @@ public record LintSettings(
                 Duration.ofSeconds(30),
                 1024 * MIB,
                 16 * MIB,
+                1536 * MIB,
+                32,
+                Duration.ofMinutes(2),
                 200_000,
-                500,
+                50_000,
                 200 * MIB);
+    }
+
+    /** How sandboxed workers are confined: as runs are, with cgroups of their own. */
+    BubblewrapSettings confinement() {
+        BubblewrapSettings runs = BubblewrapSettings.defaults();
+        return new BubblewrapSettings(
+                bwrap,
+                python,
+                runs.setpriv(),
+                runs.runtimeParent(),
+                runs.cgroups(),
+                runs.cgroupName() + "-lint",
+                runs.hostUid(),
+                startTimeout);
     }
 
     /** The settings configured under {@code pyroom.lint.*}, each falling back to its default. */
@@ -94,6 +121,9 @@ public record LintSettings(
                 Duration.ofMillis(number(config, "start-timeout-ms", d.startTimeout.toMillis())),
                 number(config, "memory-limit-mib", d.addressSpaceBytes / MIB) * MIB,
                 number(config, "tmp-size-mib", d.tmpBytes / MIB) * MIB,
+                number(config, "worker-memory-mib", d.workerMemoryBytes / MIB) * MIB,
+                number(config, "tenants-per-worker", d.tenantsPerWorker),
+                Duration.ofSeconds(number(config, "tenant-idle-seconds", d.tenantIdle.toSeconds())),
                 number(config, "max-source-chars", d.maxSourceChars),
                 number(config, "recycle.requests", d.recycleAfterRequests),
                 number(config, "recycle.rss-mib", d.recycleAboveRssBytes / MIB) * MIB);

@@ -4,13 +4,17 @@ import dev.pyroom.lint.control.LintException.Reason;
 import dev.pyroom.lint.entity.LintRequest;
 import dev.pyroom.lint.entity.LintResult;
 import dev.pyroom.lint.entity.Tier;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
+import java.util.HexFormat;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -21,13 +25,19 @@ import java.util.function.Supplier;
 /**
  * Checks Python documents in two tiers, each served by its own pool of warm, sandboxed worker processes. Safe to
  * call from many threads; a call blocks until a worker answers or the tier's timeout passes.
+ *
+ * <p>Each request names its tenant, the student it is checked for: a worker checks each tenant's documents in a
+ * process of that tenant's own, so that nothing one student sends can be seen in, or change, another's answers.
  */
 public final class Linter implements AutoCloseable {
 
     private static final String WORKER_SCRIPT = "/lint/worker.py";
+    /** How much longer than a check's own limit the worker may take to report that the check overran. */
+    private static final Duration ANSWER_GRACE = Duration.ofSeconds(2);
 
     private final LintSettings settings;
     private final AtomicLong requestIds = new AtomicLong();
+    private final WorkerProcesses processes;
     private final ScheduledExecutorService watchdog;
     private final ScheduledExecutorService starter;
     private final WorkerPool fast;
@@ -37,6 +47,7 @@ public final class Linter implements AutoCloseable {
     public Linter(LintSettings settings, ThreadFactory threads) {
         this.settings = settings;
         String script = workerScript();
+        processes = WorkerProcesses.prepare(settings);
         watchdog = Executors.newSingleThreadScheduledExecutor(threads);
         starter = Executors.newSingleThreadScheduledExecutor(threads);
         fast = WorkerPool.start("fast", settings.fastWorkers(), starting(Tier.FAST, script), settings, starter);
@@ -44,44 +55,61 @@ public final class Linter implements AutoCloseable {
     }
 
     private Supplier<Worker> starting(Tier tier, String script) {
-        return () -> Worker.start(WorkerCommand.of(settings, tier), script, settings.startTimeout(), watchdog);
+        return () -> {
+            Process process;
+            try {
+                process = processes.start(tier);
+            } catch (IOException e) {
+                throw new LintException(Reason.WORKER_FAILED, "cannot start a lint worker: " + e.getMessage());
+            }
+            return Worker.start(process, script, settings.startTimeout(), watchdog);
+        };
     }
 
     /**
-     * Checks one version of a document.
+     * Checks one version of a document for a tenant.
      *
+     * @param tenant who the document is checked for (a user's stable name): each tenant's checks run apart from every
+     *     other tenant's
      * @return what the tier found, tagged with the request's document version
-     * @throws LintException when the document is too large, or no worker answered in time
+     * @throws LintException when the document is too large or cannot be checked, or no worker answered in time
      */
-    public LintResult lint(Tier tier, LintRequest request) {
+    public LintResult lint(String tenant, Tier tier, LintRequest request) {
         if (request.source().length() > settings.maxSourceChars()) {
             throw new LintException(
                     Reason.TOO_LARGE,
                     "the file has " + request.source().length() + " characters; lint checks files of up to "
                             + settings.maxSourceChars());
         }
-        Map<String, Object> reply = pool(tier)
+        Duration limit = limit(tier);
+        JsonObject reply = pool(tier)
                 .ask(
-                        Map.of(
-                                "id", requestIds.incrementAndGet(),
-                                "type", tier.name().toLowerCase(Locale.ROOT),
-                                "filename", request.filename(),
-                                "source", request.source()),
-                        timeout(tier));
-        return new LintResult(request.documentVersion(), tier, DiagnosticReader.read(reply.get("diagnostics")));
+                        Json.createObjectBuilder()
+                                .add("id", requestIds.incrementAndGet())
+                                .add("type", tier.name().toLowerCase(Locale.ROOT))
+                                .add("tenant", opaque(tenant))
+                                .add("filename", request.filename())
+                                .add("source", request.source())
+                                .add("seconds", limit.toMillis() / 1000.0)
+                                .build(),
+                        limit.plus(ANSWER_GRACE));
+        return new LintResult(request.documentVersion(), tier, DiagnosticReader.read(reply));
     }
 
     /** pylint's own definition of a message, by id ({@code W0611}) or symbol ({@code unused-import}). */
     Optional<PylintMessage> describe(String message) {
-        Map<String, Object> reply = deep.ask(
-                Map.of("id", requestIds.incrementAndGet(), "type", "describe", "message", message),
+        JsonObject reply = deep.ask(
+                Json.createObjectBuilder()
+                        .add("id", requestIds.incrementAndGet())
+                        .add("type", "describe")
+                        .add("message", message)
+                        .build(),
                 settings.deepTimeout());
-        if (!(reply.get("definition") instanceof Map<?, ?> definition)) {
+        if (!(reply.get("definition") instanceof JsonObject definition)) {
             return Optional.empty();
         }
-        return Optional.of(
-                new PylintMessage((String) definition.get("code"), (String) definition.get("symbol"), (String)
-                        definition.get("description")));
+        return Optional.of(new PylintMessage(
+                definition.getString("code"), definition.getString("symbol"), definition.getString("description")));
     }
 
     /** Waits until every worker has started once: for readiness checks and for measurements. */
@@ -94,8 +122,18 @@ public final class Linter implements AutoCloseable {
         return tier == Tier.FAST ? fast : deep;
     }
 
-    private Duration timeout(Tier tier) {
+    private Duration limit(Tier tier) {
         return tier == Tier.FAST ? settings.fastTimeout() : settings.deepTimeout();
+    }
+
+    /** Workers need to tell tenants apart, not to know who they are. */
+    private static String opaque(String tenant) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(tenant.getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(digest, 0, 16);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every Java platform", e);
+        }
     }
 
     private static String workerScript() {
@@ -116,5 +154,6 @@ public final class Linter implements AutoCloseable {
         fast.close();
         deep.close();
         watchdog.shutdownNow();
+        processes.close();
     }
 }

@@ -1,26 +1,32 @@
 package dev.pyroom.lint.control;
 
 import dev.pyroom.lint.control.LintException.Reason;
+import jakarta.json.Json;
+import jakarta.json.JsonException;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonString;
 import java.io.BufferedReader;
-import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.OutputStreamWriter;
+import java.io.StringReader;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.List;
-import java.util.Map;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
-/** One worker process, asked one request at a time; a request that outlives its timeout kills the worker. */
+/**
+ * One worker process, asked one request at a time. The worker bounds each check's time itself; a worker that does not
+ * answer within the watchdog's timeout is killed.
+ */
 final class Worker implements AutoCloseable {
 
     private static final int STDERR_EXCERPT_BYTES = 2048;
+    private static final Duration EXIT_WAIT = Duration.ofSeconds(1);
 
     private final Process process;
     private final Writer requests;
@@ -37,47 +43,45 @@ final class Worker implements AutoCloseable {
         this.watchdog = watchdog;
     }
 
-    /** Starts a worker, hands it its script, and waits until it is warm. */
-    static Worker start(List<String> command, String script, Duration timeout, ScheduledExecutorService watchdog) {
-        ProcessBuilder builder = new ProcessBuilder(command).directory(new File("/"));
-        // bubblewrap's own PID 1 would otherwise show the server's environment in /proc/1/environ.
-        builder.environment().clear();
-        Process process;
-        try {
-            process = builder.start();
-        } catch (IOException e) {
-            throw new LintException(Reason.WORKER_FAILED, "cannot start a lint worker: " + e.getMessage());
-        }
+    /** Takes over a started worker process, hands it its script, and waits until it is warm. */
+    static Worker start(Process process, String script, Duration timeout, ScheduledExecutorService watchdog) {
         Worker worker = new Worker(process, watchdog);
-        Map<String, Object> hello = worker.exchange(Json.write(Map.of("script", script)), timeout, "start");
-        if (!Boolean.TRUE.equals(hello.get("ready"))) {
+        JsonObject hello =
+                worker.exchange(Json.createObjectBuilder().add("script", script).build(), timeout, "start");
+        if (!hello.getBoolean("ready", false)) {
             worker.close();
             throw new LintException(Reason.WORKER_FAILED, "lint worker greeted with " + hello);
         }
         return worker;
     }
 
-    /** Sends one request and returns the worker's reply to it; a worker that fails this way is spent. */
-    Map<String, Object> ask(Map<String, Object> request, Duration timeout) {
-        Map<String, Object> reply = exchange(Json.write(request), timeout, "request " + request.get("id"));
+    /**
+     * Sends one request and returns the worker's reply to it.
+     *
+     * @throws LintException when the check timed out or could not be done (the worker stays fit), or when the worker
+     *     failed (it is spent)
+     */
+    JsonObject ask(JsonObject request, Duration timeout) {
+        JsonObject reply = exchange(request, timeout, "request " + request.get("id"));
         if (!request.get("id").equals(reply.get("id"))) {
             spent = true;
             throw new LintException(Reason.WORKER_FAILED, "lint worker answered out of turn");
         }
         answered++;
-        if (reply.get("rss") instanceof Long rss) {
-            residentBytes = rss;
+        if (reply.containsKey("rss")) {
+            residentBytes = reply.getJsonNumber("rss").longValue();
         }
-        if (Boolean.TRUE.equals(reply.get("retire"))) {
-            spent = true;
+        spent |= reply.getBoolean("retire", false);
+        if (reply.getBoolean("timeout", false)) {
+            throw new LintException(Reason.TIMED_OUT, "lint gave up on the file: checking it took too long");
         }
-        if (reply.get("error") instanceof String error) {
-            throw new LintException(Reason.WORKER_FAILED, "lint worker failed: " + error);
+        if (reply.get("error") instanceof JsonString error) {
+            throw new LintException(spent ? Reason.WORKER_FAILED : Reason.UNCHECKABLE, error.getString());
         }
         return reply;
     }
 
-    private Map<String, Object> exchange(String line, Duration timeout, String what) {
+    private JsonObject exchange(JsonObject message, Duration timeout, String what) {
         AtomicBoolean expired = new AtomicBoolean();
         ScheduledFuture<?> alarm = watchdog.schedule(
                 () -> {
@@ -87,17 +91,15 @@ final class Worker implements AutoCloseable {
                 timeout.toMillis(),
                 TimeUnit.MILLISECONDS);
         try {
-            requests.write(line);
+            requests.write(message.toString());
             requests.write('\n');
             requests.flush();
             String reply = replies.readLine();
             if (reply == null) {
                 throw failure(expired.get(), what, timeout);
             }
-            @SuppressWarnings("unchecked")
-            Map<String, Object> fields = (Map<String, Object>) Json.parse(reply);
-            return fields;
-        } catch (IOException | IllegalArgumentException | ClassCastException e) {
+            return Json.createReader(new StringReader(reply)).readObject();
+        } catch (IOException | JsonException | ClassCastException e) {
             throw failure(expired.get(), what, timeout);
         } finally {
             alarm.cancel(false);
@@ -138,13 +140,31 @@ final class Worker implements AutoCloseable {
         return !spent && process.isAlive() && answered < maxRequests && residentBytes < maxResidentBytes;
     }
 
+    /** Waits, up to {@code deadline} ({@link System#nanoTime()}), for the worker's process to have exited. */
+    void awaitExit(long deadline) throws InterruptedException {
+        process.waitFor(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+    }
+
     void onExit(Runnable action) {
         process.onExit().thenRun(action);
     }
 
+    /**
+     * Ends the worker: a worker whose input ends exits with its students' checkers, so that nothing is left for the
+     * host's init to reap and its cgroup can be reused at once; one that does not exit in time is killed.
+     */
     @Override
     public void close() {
-        process.descendants().forEach(ProcessHandle::destroyForcibly);
-        process.destroyForcibly();
+        try {
+            requests.close();
+        } catch (IOException e) {
+            // Already closed, or the worker is gone: the kill below settles it.
+        }
+        process.onExit()
+                .completeOnTimeout(process, EXIT_WAIT.toMillis(), TimeUnit.MILLISECONDS)
+                .thenRun(() -> {
+                    process.descendants().forEach(ProcessHandle::destroyForcibly);
+                    process.destroyForcibly();
+                });
     }
 }

@@ -1,8 +1,8 @@
 package dev.pyroom.lint.control;
 
 import dev.pyroom.lint.control.LintException.Reason;
+import jakarta.json.JsonObject;
 import java.time.Duration;
-import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ConcurrentHashMap;
@@ -23,6 +23,7 @@ final class WorkerPool implements AutoCloseable {
     private static final Logger LOG = Logger.getLogger(WorkerPool.class.getName());
     private static final Duration FIRST_RETRY = Duration.ofSeconds(1);
     private static final Duration LAST_RETRY = Duration.ofSeconds(30);
+    private static final Duration CLOSE_WAIT = Duration.ofSeconds(3);
 
     private final String name;
     private final int size;
@@ -67,7 +68,7 @@ final class WorkerPool implements AutoCloseable {
     }
 
     /** Asks an idle worker, waiting at most {@code timeout} for one to be free and as long again for its answer. */
-    Map<String, Object> ask(Map<String, Object> request, Duration timeout) {
+    JsonObject ask(JsonObject request, Duration timeout) {
         Worker worker = borrow(timeout);
         try {
             return worker.ask(request, timeout);
@@ -161,10 +162,19 @@ final class WorkerPool implements AutoCloseable {
         return true;
     }
 
+    /** Ends every worker and waits a little for them to have exited, so that their cgroups can be removed. */
     @Override
     public void close() {
         closed = true;
         live.forEach(Worker::close);
+        long deadline = System.nanoTime() + CLOSE_WAIT.toNanos();
+        try {
+            for (Worker worker : live) {
+                worker.awaitExit(deadline);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
         live.clear();
         idle.clear();
     }

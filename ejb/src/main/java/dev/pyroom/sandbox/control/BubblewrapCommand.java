@@ -79,6 +79,15 @@ final class BubblewrapCommand {
         return command;
     }
 
+    /** A helper process with no workspace: only a sized private /tmp is writable, and {@code service} is PID 1. */
+    List<String> forService(long tmpBytes, List<String> service) {
+        List<String> command = new ArrayList<>(fixed);
+        add(command, "--size", Long.toString(tmpBytes), "--tmpfs", "/tmp");
+        add(command, "--remount-ro", "/", "--chdir", "/tmp");
+        command.addAll(service);
+        return command;
+    }
+
     /** A read-only system, a synthetic /etc with a few host files, fresh /proc and /dev, and the agent. */
     private static void addSystem(List<String> command, SandboxRuntime runtime) throws IOException {
         add(command, "--ro-bind", "/usr", "/usr");

@@ -120,9 +120,10 @@ class ExplanationsTest {
         String source = "import math\nprint(scroe)\n";
 
         for (Tier tier : Tier.values()) {
-            List<String> keys = linter.lint(tier, new LintRequest(1, "main.py", source)).diagnostics().stream()
-                    .map(found -> explanations.explain(found).key())
-                    .toList();
+            List<String> keys =
+                    linter.lint("a-student", tier, new LintRequest(1, "main.py", source)).diagnostics().stream()
+                            .map(found -> explanations.explain(found).key())
+                            .toList();
             assertEquals(List.of("unused-import", "undefined-variable"), keys, tier.name());
         }
     }
@@ -160,7 +161,8 @@ class ExplanationsTest {
     }
 
     private static List<Diagnostic> lint(Linter linter, Tier tier, String source) {
-        return linter.lint(tier, new LintRequest(1, "main.py", source)).diagnostics();
+        return linter.lint("a-student", tier, new LintRequest(1, "main.py", source))
+                .diagnostics();
     }
 
     private static Diagnostic diagnostic(String code, String symbol, String message) {

@@ -28,7 +28,7 @@ class LinterTest {
 
     @Test
     void fastTierFindsAnUndefinedNameWhereItIs(Linter linter) {
-        Diagnostic found = only(linter.lint(Tier.FAST, request(UNDEFINED_NAME)));
+        Diagnostic found = only(linter.lint("a-student", Tier.FAST, request(UNDEFINED_NAME)));
 
         assertEquals("E0602", found.code());
         assertEquals("undefined-variable", found.symbol());
@@ -38,7 +38,7 @@ class LinterTest {
 
     @Test
     void deepTierFindsAnUndefinedNameWhereItIs(Linter linter) {
-        Diagnostic found = only(linter.lint(Tier.DEEP, request(UNDEFINED_NAME)));
+        Diagnostic found = only(linter.lint("a-student", Tier.DEEP, request(UNDEFINED_NAME)));
 
         assertEquals("E0602", found.code());
         assertEquals("undefined-variable", found.symbol());
@@ -49,7 +49,7 @@ class LinterTest {
     @ParameterizedTest
     @EnumSource(Tier.class)
     void syntaxErrorIsReportedWhereTheCompilerStopped(Tier tier, Linter linter) {
-        Diagnostic found = only(linter.lint(tier, request("age = 15\nif age > 12\n    print('teen')\n")));
+        Diagnostic found = only(linter.lint("a-student", tier, request("age = 15\nif age > 12\n    print('teen')\n")));
 
         assertTrue(found.isSyntaxError());
         assertEquals("expected ':'", found.message());
@@ -62,13 +62,13 @@ class LinterTest {
     void cleanCodeHasNoDiagnostics(Tier tier, Linter linter) {
         String clean = "def greet(name):\n    return 'Hello ' + name\n\n\nprint(greet('Ada'))\n";
 
-        assertEquals(List.of(), linter.lint(tier, request(clean)).diagnostics());
+        assertEquals(List.of(), linter.lint("a-student", tier, request(clean)).diagnostics());
     }
 
     @ParameterizedTest
     @EnumSource(Tier.class)
     void resultCarriesTheVersionItWasAskedFor(Tier tier, Linter linter) {
-        LintResult result = linter.lint(tier, new LintRequest(41, "main.py", UNDEFINED_NAME));
+        LintResult result = linter.lint("a-student", tier, new LintRequest(41, "main.py", UNDEFINED_NAME));
 
         assertEquals(41, result.documentVersion());
         assertEquals(tier, result.tier());
@@ -79,7 +79,7 @@ class LinterTest {
     @ParameterizedTest
     @EnumSource(Tier.class)
     void columnsCountLikeTheEditorAfterWideCharacters(Tier tier, Linter linter) {
-        Diagnostic found = only(linter.lint(tier, request("print('\u00e9t\u00e9 \uD83D\uDE00', nme)\n")));
+        Diagnostic found = only(linter.lint("a-student", tier, request("print('\u00e9t\u00e9 \uD83D\uDE00', nme)\n")));
 
         assertEquals("undefined-variable", found.symbol());
         assertEquals(List.of(1, 17, 20), List.of(found.line(), found.column(), found.endColumn()));
@@ -91,7 +91,7 @@ class LinterTest {
         Path marker = directory.resolve("ran");
         String hostile = "import os\nos.system('touch " + marker + "')\nopen('" + marker + "', 'w').close()\n";
 
-        LintResult result = linter.lint(tier, request(hostile));
+        LintResult result = linter.lint("a-student", tier, request(hostile));
 
         assertTrue(result.diagnostics().stream().noneMatch(Diagnostic::isSyntaxError));
         assertFalse(Files.exists(marker));
@@ -102,10 +102,12 @@ class LinterTest {
     void oversizedSourceIsRefusedAndTheTierKeepsWorking(Tier tier, Linter linter) {
         String twoMegabytes = "x = 1\n".repeat(350_000);
 
-        LintException refused = assertThrows(LintException.class, () -> linter.lint(tier, request(twoMegabytes)));
+        LintException refused =
+                assertThrows(LintException.class, () -> linter.lint("a-student", tier, request(twoMegabytes)));
 
         assertEquals(LintException.Reason.TOO_LARGE, refused.reason());
-        assertEquals(List.of(), linter.lint(tier, request("x = 1\n")).diagnostics());
+        assertEquals(
+                List.of(), linter.lint("a-student", tier, request("x = 1\n")).diagnostics());
     }
 
     @ParameterizedTest
@@ -119,7 +121,7 @@ class LinterTest {
                 "");
 
         for (String source : awkward) {
-            LintResult result = linter.lint(tier, request(source));
+            LintResult result = linter.lint("a-student", tier, request(source));
             assertTrue(result.diagnostics().stream().allMatch(found -> found.line() >= 1), source);
         }
     }
@@ -128,14 +130,15 @@ class LinterTest {
     void deepTierUsesTheBeginnerConfiguration(Linter linter) {
         String script = "x = 5\n\n\ndef f(a):\n    return a\n";
 
-        assertEquals(List.of(), linter.lint(Tier.DEEP, request(script)).diagnostics());
+        assertEquals(
+                List.of(), linter.lint("a-student", Tier.DEEP, request(script)).diagnostics());
     }
 
     @Test
     void concurrentRequestsAllGetTheirOwnAnswers(Linter linter) {
         List<CompletableFuture<LintResult>> pending = IntStream.range(0, 8)
-                .mapToObj(version -> CompletableFuture.supplyAsync(() ->
-                        linter.lint(Tier.DEEP, new LintRequest(version, "main.py", "print(name_" + version + ")\n"))))
+                .mapToObj(version -> CompletableFuture.supplyAsync(() -> linter.lint(
+                        "a-student", Tier.DEEP, new LintRequest(version, "main.py", "print(name_" + version + ")\n"))))
                 .toList();
 
         for (int version = 0; version < pending.size(); version++) {

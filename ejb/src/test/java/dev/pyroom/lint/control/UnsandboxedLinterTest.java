@@ -28,6 +28,9 @@ class UnsandboxedLinterTest {
                 d.startTimeout(),
                 d.addressSpaceBytes(),
                 d.tmpBytes(),
+                d.workerMemoryBytes(),
+                d.tenantsPerWorker(),
+                d.tenantIdle(),
                 d.maxSourceChars(),
                 d.recycleAfterRequests(),
                 d.recycleAboveRssBytes());
@@ -36,7 +39,10 @@ class UnsandboxedLinterTest {
             assertTrue(linter.awaitReady(Duration.ofSeconds(60)));
             for (Tier tier : Tier.values()) {
                 List<String> found =
-                        linter.lint(tier, new LintRequest(1, "main.py", "print(scroe)\n")).diagnostics().stream()
+                        linter
+                                .lint("a-student", tier, new LintRequest(1, "main.py", "print(scroe)\n"))
+                                .diagnostics()
+                                .stream()
                                 .map(Diagnostic::symbol)
                                 .toList();
                 assertEquals(List.of("undefined-variable"), found, tier.name());

@@ -47,6 +47,9 @@ class WorkerRecoveryTest {
                 d.startTimeout(),
                 ADDRESS_SPACE,
                 d.tmpBytes(),
+                d.workerMemoryBytes(),
+                d.tenantsPerWorker(),
+                d.tenantIdle(),
                 d.maxSourceChars(),
                 RECYCLE_AFTER,
                 d.recycleAboveRssBytes());
@@ -73,7 +76,7 @@ class WorkerRecoveryTest {
             worker.onExit().get(1, TimeUnit.MINUTES);
         }
 
-        assertUndefinedNameFound(linter.lint(Tier.DEEP, request(UNDEFINED_NAME)));
+        assertUndefinedNameFound(linter.lint("a-student", Tier.DEEP, request(UNDEFINED_NAME)));
         assertTrue(disjoint(before, workerPids(Tier.DEEP)));
     }
 
@@ -89,11 +92,11 @@ class WorkerRecoveryTest {
         }
 
         LintException timedOut =
-                assertThrows(LintException.class, () -> linter.lint(Tier.DEEP, request(UNDEFINED_NAME)));
+                assertThrows(LintException.class, () -> linter.lint("a-student", Tier.DEEP, request(UNDEFINED_NAME)));
 
         assertEquals(LintException.Reason.TIMED_OUT, timedOut.reason());
         assertTrue(linter.awaitReady(Duration.ofSeconds(60)));
-        assertUndefinedNameFound(linter.lint(Tier.DEEP, request(UNDEFINED_NAME)));
+        assertUndefinedNameFound(linter.lint("a-student", Tier.DEEP, request(UNDEFINED_NAME)));
     }
 
     @Test
@@ -101,21 +104,21 @@ class WorkerRecoveryTest {
         List<ProcessHandle> before = workers(Tier.FAST).toList();
 
         for (int i = 0; i < RECYCLE_AFTER; i++) {
-            assertUndefinedNameFound(linter.lint(Tier.FAST, request(UNDEFINED_NAME)));
+            assertUndefinedNameFound(linter.lint("a-student", Tier.FAST, request(UNDEFINED_NAME)));
         }
 
         assertFalse(before.isEmpty());
         for (ProcessHandle worker : before) {
             worker.onExit().get(1, TimeUnit.MINUTES);
         }
-        assertUndefinedNameFound(linter.lint(Tier.FAST, request(UNDEFINED_NAME)));
+        assertUndefinedNameFound(linter.lint("a-student", Tier.FAST, request(UNDEFINED_NAME)));
     }
 
     @Test
     void noRequestSeesTheModuleOfAnother() {
-        linter.lint(Tier.DEEP, new LintRequest(1, "helper.py", "VALUE = 1\n"));
+        linter.lint("a-student", Tier.DEEP, new LintRequest(1, "helper.py", "VALUE = 1\n"));
 
-        LintResult result = linter.lint(Tier.DEEP, request("import helper\n\nprint(helper.OTHER)\n"));
+        LintResult result = linter.lint("a-student", Tier.DEEP, request("import helper\n\nprint(helper.OTHER)\n"));
 
         assertEquals(List.of(), result.diagnostics());
     }
@@ -123,9 +126,11 @@ class WorkerRecoveryTest {
     @Test
     void noRequestIsSilencedByThePragmasOfAnother() {
         String silenced = "# pylint: disable=undefined-variable,unused-import\nimport os\nprint(scroe)\n";
-        assertEquals(List.of(), linter.lint(Tier.DEEP, request(silenced)).diagnostics());
+        assertEquals(
+                List.of(),
+                linter.lint("a-student", Tier.DEEP, request(silenced)).diagnostics());
 
-        assertUndefinedNameFound(linter.lint(Tier.DEEP, request(UNDEFINED_NAME)));
+        assertUndefinedNameFound(linter.lint("a-student", Tier.DEEP, request(UNDEFINED_NAME)));
     }
 
     @Test
@@ -133,13 +138,13 @@ class WorkerRecoveryTest {
         String slow = "x = 1\n".repeat(10_000);
 
         try {
-            LintResult result = linter.lint(Tier.DEEP, request(slow));
+            LintResult result = linter.lint("a-student", Tier.DEEP, request(slow));
             assertFalse(result.diagnostics().isEmpty());
         } catch (LintException e) {
             assertEquals(LintException.Reason.TIMED_OUT, e.reason());
         }
         assertTrue(linter.awaitReady(Duration.ofSeconds(60)));
-        assertUndefinedNameFound(linter.lint(Tier.DEEP, request(UNDEFINED_NAME)));
+        assertUndefinedNameFound(linter.lint("a-student", Tier.DEEP, request(UNDEFINED_NAME)));
     }
 
     private static void assertUndefinedNameFound(LintResult result) {
@@ -152,18 +157,17 @@ class WorkerRecoveryTest {
         return new LintRequest(1, "main.py", source);
     }
 
-    /** This linter's worker processes of a tier: a worker's command ends with its tier and its address space. */
+    /** This linter's worker processes of a tier: a worker's command names its address space and ends with its tier. */
     private static Stream<ProcessHandle> workers(Tier tier) {
-        List<String> ending = List.of(tier.name().toLowerCase(Locale.ROOT), Long.toString(ADDRESS_SPACE));
+        String name = tier.name().toLowerCase(Locale.ROOT);
         return ProcessHandle.current()
                 .children()
                 .filter(child -> child.info()
                         .arguments()
                         .map(List::of)
-                        .filter(arguments -> arguments.size() >= 2
-                                && arguments
-                                        .subList(arguments.size() - 2, arguments.size())
-                                        .equals(ending))
+                        .filter(arguments -> !arguments.isEmpty()
+                                && arguments.get(arguments.size() - 1).equals(name)
+                                && arguments.contains(Long.toString(ADDRESS_SPACE)))
                         .isPresent());
     }
 

@@ -66,7 +66,7 @@ public class LintResource {
                 request.getString("source", ""));
         long started = System.nanoTime();
         try {
-            LintResult result = linter.lint(tier, lintRequest);
+            LintResult result = linter.lint(security.getUserPrincipal().getName(), tier, lintRequest);
             metrics.answered(tier, Duration.ofNanos(System.nanoTime() - started));
             remember(request, result);
             return Response.ok(toJson(result)).build();
