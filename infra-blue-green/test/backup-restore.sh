@@ -6,7 +6,8 @@
 #     instance serves pages and writes its heartbeat there, and the file is there as it was.
 #  4. A request through HAProxy with an X-Request-ID gets it back, and the id is on HAProxy's line and on the
 #     instance's line for it; a request without one gets a fresh id, logged by both as well.
-#  5. The instance's and HAProxy's /metrics carry every series the alert rules use.
+#  5. The instance's and HAProxy's /metrics carry every series the alert rules use; through the load balancer,
+#     users reach neither the instances' /metrics nor their /openapi.
 # Uses the test PostgreSQL server of bin/pyroom (PYROOM_TEST_DB_PORT) and bluegreen's ports (BLUEGREEN_*).
 set -euo pipefail
 # shellcheck source=lib.sh
@@ -114,8 +115,13 @@ main() {
     [[ "$made" =~ ^[0-9a-f-]{36}$ ]] || fail "a request without an id did not get one: '$made'"
     expect_logged "$made"
 
-    say "5. the metrics the alert rules use"
+    say "5. the metrics the alert rules use, for the operator only"
     expect_alert_series
+    local path
+    for path in /metrics /metrics/application /openapi /OpenAPI; do
+        [ "$(curl -s -o /dev/null -w '%{http_code}' "$(lb_url "$path")")" = 404 ] ||
+            fail "$path is public through the load balancer"
+    done
     say "RESULT backup_restore=ok request_id=ok metrics=ok"
 }
 

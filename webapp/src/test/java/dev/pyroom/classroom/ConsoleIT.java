@@ -247,7 +247,17 @@ class ConsoleIT extends BrowserTest {
             assertEquals(403, student.navigate(url).status(), url);
         }
         assertFalse(student.content().contains(code));
-        assertTrue(instructor.navigate(courseUrl).ok());
+        assertTrue(instructor.navigate(studentUrl).ok());
+
+        // Once the student leaves the course, their copy is theirs alone: the instructor can no longer open it.
+        instructor.navigate(courseUrl);
+        instructor
+                .locator("[id='roster:members'] tr", new Page.LocatorOptions().setHasText("Alex Second"))
+                .locator(".remove-student")
+                .click();
+        assertThat(instructor.locator("[id='roster:members']")).not().containsText("Alex Second");
+        assertEquals(404, instructor.navigate(studentUrl).status());
+        assertThat(instructor.locator(".file-content")).hasCount(0);
     }
 
     private String snapshotUrl(String courseId) {

@@ -101,10 +101,13 @@ public class Assignments {
                 .executeUpdate();
     }
 
-    /** The course a workspace was handed out in, if it is a copy of an assignment. */
+    /** The course a workspace was handed out in, if it is a copy of an assignment and its student still takes the course. */
     public Optional<Long> courseOfWorkspace(long workspaceId) {
         return em.createNativeQuery("""
                         SELECT a.course_id FROM assignment_copy c JOIN assignment a ON a.id = c.assignment_id
+                          JOIN workspace w ON w.id = c.workspace_id
+                          JOIN course_member m
+                            ON m.course_id = a.course_id AND m.user_id = w.owner_id AND m.role = 'STUDENT'
                          WHERE c.workspace_id = ?1""")
                 .setParameter(1, workspaceId)
                 .getResultStream()
