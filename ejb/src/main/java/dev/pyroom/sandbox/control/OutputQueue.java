@@ -94,6 +94,20 @@ public final class OutputQueue<T> {
         notifyAll();
     }
 
+    /** Waits until the consumer has taken everything queued, or for at most {@code wait}; for a last word. */
+    public synchronized void awaitDrained(Duration wait) {
+        long deadline = System.nanoTime() + wait.toNanos();
+        long left;
+        while (heldBytes > 0 && !closed && (left = deadline - System.nanoTime()) > 0) {
+            try {
+                TimeUnit.NANOSECONDS.timedWait(this, left);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+    }
+
     /** The bytes of messages queued and not yet taken, the one being taken included. */
     public synchronized long heldBytes() {
         return heldBytes;

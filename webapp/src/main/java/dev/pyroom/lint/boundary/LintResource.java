@@ -52,13 +52,30 @@ public class LintResource {
     @Inject
     UserService users;
 
+    @Inject
+    LintAllowance allowance;
+
     @Context
     SecurityContext security;
 
+    /**
+     * Checks the text sent.
+     *
+     * @return the diagnostics; 429 when the user sends more requests than {@link LintAllowance} lets through, 503 when
+     *     no lint worker could take the request, each with an {@code error} a student can read
+     */
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
     public Response lint(JsonObject request) {
+        if (!allowance.take(security.getUserPrincipal().getName())) {
+            return Response.status(Response.Status.TOO_MANY_REQUESTS)
+                    .header("Retry-After", 1)
+                    .entity(Json.createObjectBuilder()
+                            .add("error", "Too many lint requests: slow down.")
+                            .build())
+                    .build();
+        }
         Tier tier = "deep".equals(request.getString("tier", "fast")) ? Tier.DEEP : Tier.FAST;
         LintRequest lintRequest = new LintRequest(
                 request.getJsonNumber("version").longValue(),
