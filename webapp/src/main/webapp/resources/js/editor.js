@@ -208,6 +208,8 @@ Pyroom.editor = (function () {
             var message = JSON.parse(event.data);
             if (message.type === 'output') {
                 appendOutput(message.text, message.stream);
+            } else if (message.type === 'notice') {
+                appendOutput('\n' + message.text + '\n', 'end-line notice');
             } else if (message.type === 'end' || message.type === 'error') {
                 ended = true;
                 appendOutput('\n' + message.text + '\n', 'end-line ' + message.type);

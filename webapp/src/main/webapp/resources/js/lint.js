@@ -46,14 +46,27 @@ Pyroom.lint = (function () {
             headers: {'Content-Type': 'application/json'},
             body: JSON.stringify(request)
         }).then(function (response) {
-            return response.ok ? response.json() : null;
+            if (response.ok) {
+                return response.json();
+            }
+            return response.json().then(showRefusal, function () { return null; }).then(function () { return null; });
         }).then(function (result) {
             if (result !== null && isNewest(result)) {
+                element('lint-status').hidden = true;
                 showProblems(model, result);
             }
         }).catch(function () {
             // Lint is advice: a failed check leaves the last markers until the next one.
         });
+    }
+
+    /** A check the server refused says why in plain words ("Too many lint requests: slow down."): show it. */
+    function showRefusal(answer) {
+        if (answer && typeof answer.error === 'string') {
+            var status = element('lint-status');
+            status.textContent = answer.error;
+            status.hidden = false;
+        }
     }
 
     function isNewest(result) {

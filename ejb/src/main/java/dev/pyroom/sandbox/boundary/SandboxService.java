@@ -6,11 +6,13 @@ import dev.pyroom.sandbox.control.NodeSandboxes;
 import dev.pyroom.sandbox.control.OutputTail;
 import dev.pyroom.sandbox.control.Run;
 import dev.pyroom.sandbox.control.RunListener;
+import dev.pyroom.sandbox.control.RunRefusedException;
 import dev.pyroom.sandbox.control.SandboxClaims;
 import dev.pyroom.sandbox.control.SandboxMetrics;
 import dev.pyroom.sandbox.control.SessionSandbox;
 import dev.pyroom.sandbox.control.Terminal;
 import dev.pyroom.sandbox.control.TerminalListener;
+import dev.pyroom.sandbox.control.UserRuns;
 import dev.pyroom.sandbox.entity.RunLimits;
 import dev.pyroom.sandbox.entity.RunOutcome;
 import dev.pyroom.sandbox.entity.RunRequest;
@@ -56,6 +58,9 @@ public class SandboxService {
     @Inject
     SandboxMetrics metrics;
 
+    @Inject
+    UserRuns userRuns;
+
     @EJB
     SandboxBookkeeping bookkeeping;
 
@@ -64,9 +69,24 @@ public class SandboxService {
      * node first if needed (from the files in the database). Output reaches the listener as it comes.
      *
      * @throws WorkspaceNotFoundException when the owner has no such workspace
+     * @throws RunRefusedException when the workspace runs a program already, or the owner runs as many as they may
      */
     public Run run(long ownerId, long workspaceId, String entryFile, RunListener listener) {
         FilePath entry = new FilePath(entryFile);
+        requireOwned(ownerId, workspaceId);
+        userRuns.starting(ownerId, workspaceId);
+        Run run;
+        try {
+            run = start(ownerId, workspaceId, entry, listener);
+        } catch (RuntimeException e) {
+            userRuns.ended(ownerId, workspaceId);
+            throw e;
+        }
+        run.result().whenComplete((result, error) -> userRuns.ended(ownerId, workspaceId));
+        return run;
+    }
+
+    private Run start(long ownerId, long workspaceId, FilePath entry, RunListener listener) {
         SessionSandbox sandbox = sandboxFor(ownerId, workspaceId);
         claims.lock(workspaceId).ifPresent(claim -> claim.running(OffsetDateTime.now()));
         RunRequest request = RunRequest.of(entry.value()).withLimits(courseLimits.forWorkspace(workspaceId));
@@ -115,13 +135,17 @@ public class SandboxService {
 
     /** The owner's workspace's sandbox on this node, opened from the database and claimed if there is none. */
     private SessionSandbox sandboxFor(long ownerId, long workspaceId) {
-        workspaces.findOwned(ownerId, workspaceId).orElseThrow(() -> new WorkspaceNotFoundException(workspaceId));
+        requireOwned(ownerId, workspaceId);
         takeOverFromOtherNode(workspaceId);
         var obtained = sandboxes.obtain(workspaceId, () -> files.inWorkspace(workspaceId));
         if (obtained.opened()) {
             claims.claim(workspaceId, ownerId, node.id(), BACKEND);
         }
         return obtained.sandbox();
+    }
+
+    private void requireOwned(long ownerId, long workspaceId) {
+        workspaces.findOwned(ownerId, workspaceId).orElseThrow(() -> new WorkspaceNotFoundException(workspaceId));
     }
 
     /**

@@ -7,9 +7,11 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.ByteBuffer;
+import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Framed messages to and from the agent inside a sandbox: a type byte, a big-endian length, the payload.
@@ -17,6 +19,10 @@ import java.util.concurrent.LinkedBlockingQueue;
  * <p>Frames to the agent go out through a writer thread of their own. While the agent writes output it reads no
  * requests, so a caller writing straight into the pipe could wait on the agent while the agent waits on the thread
  * that reads its output, which may be that very caller, inside a listener.
+ *
+ * <p>The frames waiting for the writer hold at most {@link #OUTBOX_BYTES} (one larger frame is let in alone): a caller
+ * finding no room waits for the agent to take what is queued, and is refused when it does not in time, so that a
+ * client flooding a sandbox with input cannot grow the heap.
  */
 final class AgentConnection {
 
@@ -49,6 +55,10 @@ final class AgentConnection {
     /** A file's content up to the largest a workspace stores, one byte more, and its path. */
     private static final int MAX_PAYLOAD = 2 << 20;
 
+    /** Bytes of frames queued for the agent and not yet written to it. */
+    static final int OUTBOX_BYTES = 1 << 20;
+
+    private static final Duration ROOM_WAIT = Duration.ofSeconds(5);
     private static final byte[] END = new byte[0];
 
     record Frame(byte type, byte[] payload) {}
@@ -56,6 +66,8 @@ final class AgentConnection {
     private final DataInputStream in;
     private final OutputStream out;
     private final BlockingQueue<byte[]> outbox = new LinkedBlockingQueue<>();
+    private final Object room = new Object();
+    private long queuedBytes;
     private volatile boolean gone;
 
     AgentConnection(InputStream in, OutputStream out, String name) {
@@ -71,7 +83,12 @@ final class AgentConnection {
         queue(new byte[] {'\n'});
     }
 
-    /** Queues a frame for the agent; returns at once. */
+    /**
+     * Queues a frame for the agent; returns at once unless the queue is full.
+     *
+     * @throws IOException when the agent has gone
+     * @throws SandboxException when the agent has not made room in time for the frame
+     */
     void send(byte type, byte[] payload) throws IOException {
         queue(ByteBuffer.allocate(Byte.BYTES + Integer.BYTES + payload.length)
                 .put(type)
@@ -83,6 +100,13 @@ final class AgentConnection {
     /** Ends the agent's input once what was queued before has gone out: it then kills everything and exits. */
     void close() {
         outbox.add(END);
+    }
+
+    /** The bytes queued for the agent and not yet written to it. */
+    long queuedBytes() {
+        synchronized (room) {
+            return queuedBytes;
+        }
     }
 
     /** The next frame, or empty when the agent has gone. */
@@ -103,10 +127,33 @@ final class AgentConnection {
     }
 
     private void queue(byte[] bytes) throws IOException {
-        if (gone) {
-            throw new IOException("the sandbox agent has gone");
+        synchronized (room) {
+            long deadline = System.nanoTime() + ROOM_WAIT.toNanos();
+            while (!gone && queuedBytes > 0 && queuedBytes + bytes.length > OUTBOX_BYTES) {
+                long left = deadline - System.nanoTime();
+                if (left <= 0) {
+                    throw new SandboxException("the sandbox is not taking more input for now");
+                }
+                try {
+                    TimeUnit.NANOSECONDS.timedWait(room, left);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new SandboxException("interrupted while waiting for the sandbox to take input", e);
+                }
+            }
+            if (gone) {
+                throw new IOException("the sandbox agent has gone");
+            }
+            queuedBytes += bytes.length;
         }
         outbox.add(bytes);
+    }
+
+    private void written(byte[] bytes) {
+        synchronized (room) {
+            queuedBytes -= bytes.length;
+            room.notifyAll();
+        }
     }
 
     private void write() {
@@ -114,6 +161,7 @@ final class AgentConnection {
             byte[] next;
             while ((next = outbox.take()) != END) {
                 out.write(next);
+                written(next);
                 if (outbox.isEmpty()) {
                     out.flush();
                 }
@@ -123,8 +171,12 @@ final class AgentConnection {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } finally {
-            gone = true;
-            outbox.clear();
+            synchronized (room) {
+                gone = true;
+                outbox.clear();
+                queuedBytes = 0;
+                room.notifyAll();
+            }
         }
     }
 }

@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -20,6 +21,7 @@ import java.util.logging.Logger;
 final class AgentRun implements Run {
 
     private static final Logger LOG = Logger.getLogger(AgentRun.class.getName());
+    private static final int MAX_INPUT_FRAME = 64 * 1024;
 
     private final AgentConnection connection;
     private final RunListener listener;
@@ -59,7 +61,12 @@ final class AgentRun implements Run {
 
     @Override
     public void sendInput(String text) {
-        sendWhileRunning(AgentConnection.INPUT, text.getBytes(StandardCharsets.UTF_8));
+        byte[] input = text.getBytes(StandardCharsets.UTF_8);
+        for (int from = 0; from < input.length; from += MAX_INPUT_FRAME) {
+            sendWhileRunning(
+                    AgentConnection.INPUT,
+                    Arrays.copyOfRange(input, from, Math.min(input.length, from + MAX_INPUT_FRAME)));
+        }
     }
 
     @Override
@@ -69,7 +76,11 @@ final class AgentRun implements Run {
 
     @Override
     public void stop() {
-        sendWhileRunning(AgentConnection.STOP, new byte[0]);
+        try {
+            sendWhileRunning(AgentConnection.STOP, new byte[0]);
+        } catch (SandboxException e) {
+            LOG.log(Level.WARNING, "a stop request could not reach the sandbox", e);
+        }
     }
 
     @Override

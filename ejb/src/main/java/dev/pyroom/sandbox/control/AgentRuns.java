@@ -21,7 +21,9 @@ final class AgentRuns {
 
     synchronized Run start(RunRequest request, RunListener listener) {
         if (current != null) {
-            throw new IllegalStateException("a run is still going in this sandbox");
+            throw new RunRefusedException(
+                    RunRefusedException.Reason.WORKSPACE_BUSY,
+                    "A program is already running in this workspace: stop it first.");
         }
         try {
             limits.forRun(request.limits());

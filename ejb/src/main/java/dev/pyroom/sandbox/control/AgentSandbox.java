@@ -149,6 +149,11 @@ final class AgentSandbox implements Sandbox {
         return new SandboxUsage(Long.parseLong(figures[0]), Long.parseLong(figures[1]));
     }
 
+    /** The bytes of requests and input queued for the agent and not yet written to it. */
+    long queuedForAgentBytes() {
+        return connection.queuedBytes();
+    }
+
     private int terminalProcesses() {
         return Integer.parseInt(
                 ask(AgentConnection.COUNT_TERMINAL_PROCESSES, new byte[0]).text());

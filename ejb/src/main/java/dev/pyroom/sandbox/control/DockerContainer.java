@@ -9,6 +9,7 @@ import com.github.dockerjava.api.model.StreamType;
 import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.InterruptedIOException;
 import java.io.OutputStream;
 import java.nio.channels.Channels;
 import java.nio.channels.Pipe;
@@ -120,6 +121,7 @@ final class DockerContainer implements AgentProcess {
             Thread.currentThread().interrupt();
             remove();
         } finally {
+            stdout.discard();
             closeQuietly();
         }
     }
@@ -169,7 +171,11 @@ final class DockerContainer implements AgentProcess {
         @Override
         public void onNext(Frame frame) {
             if (frame.getStreamType() == StreamType.STDOUT || frame.getStreamType() == StreamType.RAW) {
-                stdout.add(frame.getPayload());
+                try {
+                    stdout.add(frame.getPayload());
+                } catch (InterruptedIOException e) {
+                    LOG.log(Level.FINE, "stopped waiting for the sandbox's reader", e);
+                }
             } else if (frame.getStreamType() == StreamType.STDERR) {
                 synchronized (errors) {
                     if (errors.length() < MAX_ERROR_CHARS) {

@@ -67,6 +67,14 @@ public class SandboxSettings {
     @ConfigProperty(name = "pyroom.sandbox.run.file-size-bytes", defaultValue = "10485760")
     long fileSizeBytes;
 
+    @Inject
+    @ConfigProperty(name = "pyroom.sandbox.runs-per-user", defaultValue = "2")
+    int runsPerUser;
+
+    @Inject
+    @ConfigProperty(name = "pyroom.websocket.output-buffer-bytes", defaultValue = "1048576")
+    long outputBufferBytes;
+
     /** Where this host keeps sandbox workspaces, one folder per node. */
     public Path root() {
         return Path.of(root);
@@ -107,5 +115,15 @@ public class SandboxSettings {
 
     public RunLimits runLimits() {
         return new RunLimits(wallTime, cpuTime, memoryBytes, processes, outputBytes, fileSizeBytes);
+    }
+
+    /** Programs one user may run at once on this node, across their workspaces. */
+    public int runsPerUser() {
+        return runsPerUser;
+    }
+
+    /** Output a WebSocket connection may hold for a browser that is not keeping up, in bytes. */
+    public long outputBufferBytes() {
+        return outputBufferBytes;
     }
 }

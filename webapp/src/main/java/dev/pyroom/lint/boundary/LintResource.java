@@ -52,16 +52,34 @@ public class LintResource {
     @Inject
     UserService users;
 
+    @Inject
+    LintAllowance allowance;
+
     @Context
     SecurityContext security;
 
+    /**
+     * Checks the text sent.
+     *
+     * @return the diagnostics; 429 when the user sends more requests than {@link LintAllowance} lets through, 503 when
+     *     no lint worker could take the request, each with an {@code error} a student can read
+     */
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
     public Response lint(JsonObject request) {
+        if (!allowance.take(security.getUserPrincipal().getName())) {
+            return refusal(Response.Status.TOO_MANY_REQUESTS, "Too many lint requests: slow down.")
+                    .header("Retry-After", 1)
+                    .build();
+        }
+        if (!(request.get("version") instanceof JsonNumber version)) {
+            return refusal(Response.Status.BAD_REQUEST, "A lint request needs the version of the text, as a number.")
+                    .build();
+        }
         Tier tier = "deep".equals(request.getString("tier", "fast")) ? Tier.DEEP : Tier.FAST;
         LintRequest lintRequest = new LintRequest(
-                request.getJsonNumber("version").longValue(),
+                version.longValue(),
                 lintFileName(request.getString("filename", "main.py")),
                 request.getString("source", ""));
         long started = System.nanoTime();
@@ -72,12 +90,13 @@ public class LintResource {
             return Response.ok(toJson(result)).build();
         } catch (LintException e) {
             metrics.failed(tier);
-            return Response.status(Response.Status.SERVICE_UNAVAILABLE)
-                    .entity(Json.createObjectBuilder()
-                            .add("error", e.getMessage())
-                            .build())
-                    .build();
+            return refusal(Response.Status.SERVICE_UNAVAILABLE, e.getMessage()).build();
         }
+    }
+
+    private static Response.ResponseBuilder refusal(Response.Status status, String message) {
+        return Response.status(status)
+                .entity(Json.createObjectBuilder().add("error", message).build());
     }
 
     /** A check of a saved workspace file (the editor sends its workspace and path) is kept as the file's latest. */

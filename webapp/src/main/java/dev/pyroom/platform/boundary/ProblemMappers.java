@@ -1,5 +1,6 @@
 package dev.pyroom.platform.boundary;
 
+import dev.pyroom.sandbox.control.RunRefusedException;
 import dev.pyroom.workspace.boundary.WorkspaceNotFoundException;
 import dev.pyroom.workspace.entity.InvalidNameException;
 import jakarta.json.Json;
@@ -26,6 +27,19 @@ final class ProblemMappers {
         @Override
         public Response toResponse(WorkspaceNotFoundException e) {
             return problem(Response.Status.NOT_FOUND, "No such workspace.");
+        }
+    }
+
+    /** A run that may not start now: 409 while the workspace runs one, 429 while its owner runs as many as allowed. */
+    @Provider
+    public static class RunRefused implements ExceptionMapper<RunRefusedException> {
+        @Override
+        public Response toResponse(RunRefusedException e) {
+            return problem(
+                    e.reason() == RunRefusedException.Reason.WORKSPACE_BUSY
+                            ? Response.Status.CONFLICT
+                            : Response.Status.TOO_MANY_REQUESTS,
+                    e.getMessage());
         }
     }
 

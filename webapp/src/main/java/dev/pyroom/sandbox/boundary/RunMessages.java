@@ -31,6 +31,18 @@ final class RunMessages {
                 .build();
     }
 
+    /** Something the student should know that ends nothing: shown in the output, the run goes on. */
+    static JsonObject notice(String text) {
+        return Json.createObjectBuilder()
+                .add("type", "notice")
+                .add("text", text)
+                .build();
+    }
+
+    static JsonObject dropped() {
+        return notice(BrowserQueues.DROPPED);
+    }
+
     static JsonObject error(String text) {
         return Json.createObjectBuilder().add("type", "error").add("text", text).build();
     }

@@ -1,7 +1,11 @@
 package dev.pyroom.sandbox.boundary;
 
 import dev.pyroom.identity.boundary.UserService;
+import dev.pyroom.sandbox.control.OutputQueue;
 import dev.pyroom.sandbox.control.Run;
+import dev.pyroom.sandbox.control.RunRefusedException;
+import dev.pyroom.sandbox.control.SandboxException;
+import dev.pyroom.sandbox.control.SandboxSettings;
 import dev.pyroom.sandbox.entity.RunLimits;
 import dev.pyroom.sandbox.entity.RunResult;
 import dev.pyroom.workspace.boundary.WorkspaceNotFoundException;
@@ -27,6 +31,10 @@ import java.util.logging.Logger;
  * The editor's connection for running a program: {@code run}, {@code input} and {@code stop} messages in; the
  * program's output and a closing line out, as they come. Only signed-in users get here (web.xml), and each runs only
  * their own workspaces' files.
+ *
+ * <p>Messages out go through an {@link OutputQueue} of {@code pyroom.websocket.output-buffer-bytes}, sent
+ * asynchronously one at a time: a slow browser slows the program down, and one that takes nothing for a few seconds
+ * gets a notice where output was dropped instead of the server holding it.
  */
 @ServerEndpoint("/ws/run")
 public class RunSocket {
@@ -39,7 +47,11 @@ public class RunSocket {
     @Inject
     UserService users;
 
+    @Inject
+    SandboxSettings settings;
+
     private long userId;
+    private OutputQueue<String> toBrowser;
     private volatile Run run;
 
     @OnOpen
@@ -52,59 +64,71 @@ public class RunSocket {
             return;
         }
         userId = id;
+        toBrowser = BrowserQueues.text(
+                session, settings.outputBufferBytes(), RunMessages.dropped().toString());
     }
 
     @OnMessage
-    public void message(Session session, String text) {
+    public void message(String text) {
         JsonObject message;
         try {
             message = Json.createReader(new StringReader(text)).readObject();
         } catch (JsonException | IllegalStateException e) {
-            send(session, RunMessages.error("That message could not be read."));
+            send(RunMessages.error("That message could not be read."));
             return;
         }
         switch (message.getString("type", "")) {
-            case "run" -> start(session, message);
-            case "input" -> whileRunning(current -> current.sendInput(message.getString("text", "")));
+            case "run" -> start(message);
+            case "input" -> whileRunning(current -> sendInput(current, message.getString("text", "")));
             case "stop" -> whileRunning(Run::stop);
-            default -> send(session, RunMessages.error("Unknown message."));
+            default -> send(RunMessages.error("Unknown message."));
         }
     }
 
     @OnClose
     public void close() {
         whileRunning(Run::stop);
+        if (toBrowser != null) {
+            toBrowser.close();
+        }
     }
 
-    private void start(Session session, JsonObject message) {
+    private void start(JsonObject message) {
         if (run != null && !run.result().isDone()) {
-            send(session, RunMessages.error("A program is already running: stop it first."));
+            send(RunMessages.error("A program is already running: stop it first."));
             return;
         }
         try {
-            long workspaceId = message.getJsonNumber("workspaceId").longValue();
-            String entryFile = message.getString("entryFile", "main.py");
-            RunLimits limits = sandboxes.limits(workspaceId);
-            run = sandboxes.run(userId, workspaceId, entryFile, chunk -> send(session, RunMessages.output(chunk)));
-            run.result().whenComplete((result, error) -> ended(session, result, error, limits));
+            RunStart request = RunStart.of(message);
+            RunLimits limits = sandboxes.limits(request.workspaceId());
+            run = sandboxes.run(
+                    userId, request.workspaceId(), request.entryFile(), chunk -> send(RunMessages.output(chunk)));
+            run.result().whenComplete((result, error) -> ended(result, error, limits));
+        } catch (RunStart.InvalidException | RunRefusedException | InvalidNameException e) {
+            send(RunMessages.error(e.getMessage()));
         } catch (WorkspaceNotFoundException e) {
-            send(session, RunMessages.error("No such workspace."));
-        } catch (InvalidNameException e) {
-            send(session, RunMessages.error(e.getMessage()));
-        } catch (NullPointerException | ClassCastException e) {
-            send(session, RunMessages.error("A run needs a workspace."));
+            send(RunMessages.error("No such workspace."));
         } catch (EJBException e) {
             LOG.log(Level.WARNING, "A run could not start", e);
-            send(session, RunMessages.error("The program could not start; please run again."));
+            send(RunMessages.error("The program could not start; please run again."));
         }
     }
 
-    private void ended(Session session, RunResult result, Throwable error, RunLimits limits) {
+    private void sendInput(Run current, String text) {
+        try {
+            current.sendInput(text);
+        } catch (SandboxException e) {
+            send(RunMessages.notice("Input refused: the program is not taking its input."));
+        }
+    }
+
+    private void ended(RunResult result, Throwable error, RunLimits limits) {
         if (error != null) {
             LOG.log(Level.WARNING, "A run failed", error);
-            send(session, RunMessages.error("The run broke off; please run again."));
+            toBrowser.offerLast(
+                    RunMessages.error("The run broke off; please run again.").toString());
         } else {
-            send(session, RunMessages.end(result, limits));
+            toBrowser.offerLast(RunMessages.end(result, limits).toString());
         }
     }
 
@@ -115,17 +139,7 @@ public class RunSocket {
         }
     }
 
-    /** Messages go out one at a time: a slow browser slows the program down rather than piling up output. */
-    private static void send(Session session, JsonObject message) {
-        if (!session.isOpen()) {
-            return;
-        }
-        try {
-            synchronized (session) {
-                session.getBasicRemote().sendText(message.toString());
-            }
-        } catch (IOException e) {
-            LOG.log(Level.FINE, "Could not reach the browser", e);
-        }
+    private void send(JsonObject message) {
+        toBrowser.offer(message.toString());
     }
 }

@@ -1,6 +1,9 @@
 package dev.pyroom.sandbox.boundary;
 
 import dev.pyroom.identity.boundary.UserService;
+import dev.pyroom.sandbox.control.OutputQueue;
+import dev.pyroom.sandbox.control.SandboxException;
+import dev.pyroom.sandbox.control.SandboxSettings;
 import dev.pyroom.sandbox.control.Terminal;
 import dev.pyroom.sandbox.control.TerminalListener;
 import dev.pyroom.workspace.boundary.WorkspaceNotFoundException;
@@ -16,7 +19,6 @@ import jakarta.websocket.Session;
 import jakarta.websocket.server.ServerEndpoint;
 import java.io.IOException;
 import java.io.StringReader;
-import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.logging.Level;
@@ -24,7 +26,9 @@ import java.util.logging.Logger;
 
 /**
  * The editor's terminal: a shell in the workspace's sandbox. Opened with {@code ?workspace=<id>&cols=<n>&rows=<n>};
- * keystrokes and size changes come in as JSON, the terminal's bytes go out as binary messages.
+ * keystrokes and size changes come in as JSON, the terminal's bytes go out as binary messages, through an
+ * {@link OutputQueue} of {@code pyroom.websocket.output-buffer-bytes} as on the run connection. Keystrokes the sandbox
+ * does not take in time are dropped.
  */
 @ServerEndpoint("/ws/terminal")
 public class TerminalSocket {
@@ -32,6 +36,7 @@ public class TerminalSocket {
     private static final Logger LOG = Logger.getLogger(TerminalSocket.class.getName());
     private static final int DEFAULT_COLS = 80;
     private static final int DEFAULT_ROWS = 24;
+    private static final byte[] DROPPED = ("\r\n" + BrowserQueues.DROPPED + "\r\n").getBytes(StandardCharsets.UTF_8);
 
     @Inject
     SandboxService sandboxes;
@@ -39,7 +44,11 @@ public class TerminalSocket {
     @Inject
     UserService users;
 
+    @Inject
+    SandboxSettings settings;
+
     private volatile Terminal terminal;
+    private volatile OutputQueue<byte[]> toBrowser;
     private long workspaceId;
 
     @OnOpen
@@ -55,7 +64,8 @@ public class TerminalSocket {
             workspaceId = Long.parseLong(parameter(session, "workspace", ""));
             int cols = Integer.parseInt(parameter(session, "cols", String.valueOf(DEFAULT_COLS)));
             int rows = Integer.parseInt(parameter(session, "rows", String.valueOf(DEFAULT_ROWS)));
-            terminal = sandboxes.openTerminal(userId, workspaceId, cols, rows, new Relay(session));
+            toBrowser = BrowserQueues.binary(session, settings.outputBufferBytes(), DROPPED);
+            terminal = sandboxes.openTerminal(userId, workspaceId, cols, rows, new Relay(session, toBrowser));
         } catch (NumberFormatException | WorkspaceNotFoundException e) {
             refuse(session, "no such workspace");
         } catch (IllegalArgumentException e) {
@@ -79,11 +89,16 @@ public class TerminalSocket {
             }
         } catch (JsonException | IllegalStateException | IllegalArgumentException | ClassCastException e) {
             LOG.log(Level.FINE, "Unreadable terminal message", e);
+        } catch (SandboxException e) {
+            LOG.log(Level.FINE, "Keystrokes dropped: the sandbox is not taking them", e);
         }
     }
 
     @OnClose
     public void close() {
+        if (toBrowser != null) {
+            toBrowser.close();
+        }
         Terminal current = terminal;
         if (current != null) {
             current.close();
@@ -101,24 +116,18 @@ public class TerminalSocket {
     }
 
     /** Passes the terminal's bytes to the browser, one message at a time. */
-    private record Relay(Session session) implements TerminalListener {
+    private record Relay(Session session, OutputQueue<byte[]> toBrowser) implements TerminalListener {
 
         @Override
         public void onOutput(byte[] bytes) {
-            if (!session.isOpen()) {
-                return;
-            }
-            try {
-                synchronized (session) {
-                    session.getBasicRemote().sendBinary(ByteBuffer.wrap(bytes));
-                }
-            } catch (IOException e) {
-                LOG.log(Level.FINE, "Could not reach the browser", e);
+            if (session.isOpen()) {
+                toBrowser.offer(bytes);
             }
         }
 
         @Override
         public void onClosed() {
+            toBrowser.awaitDrained(BrowserQueues.STALL);
             try {
                 session.close(new CloseReason(CloseReason.CloseCodes.NORMAL_CLOSURE, "the shell ended"));
             } catch (IOException e) {
