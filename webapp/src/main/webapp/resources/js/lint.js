@@ -49,15 +49,29 @@ Pyroom.lint = (function () {
             if (response.ok) {
                 return response.json();
             }
+            if (response.status === 503 && response.headers.has('Retry-After')) {
+                retryLater(tier, request.version, Number(response.headers.get('Retry-After')));
+                return null;
+            }
             return response.json().then(showRefusal, function () { return null; }).then(function () { return null; });
         }).then(function (result) {
-            if (result !== null && isNewest(result)) {
+            // A superseded version was not checked: the answer to the newer one is on its way.
+            if (result !== null && !result.superseded && isNewest(result)) {
                 element('lint-status').hidden = true;
                 showProblems(model, result);
             }
         }).catch(function () {
             // Lint is advice: a failed check leaves the last markers until the next one.
         });
+    }
+
+    /** A busy server asks to be asked again in a moment: quietly, and only if the text has not changed since. */
+    function retryLater(tier, version, seconds) {
+        setTimeout(function () {
+            if (editor.getModel().getVersionId() === version) {
+                lint(tier);
+            }
+        }, Math.max(seconds, 1) * 1000);
     }
 
     /** A check the server refused says why in plain words ("Too many lint requests: slow down."): show it. */

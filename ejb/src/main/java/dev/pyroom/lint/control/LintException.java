@@ -13,6 +13,8 @@ public class LintException extends RuntimeException {
         TOO_LARGE,
         /** Every worker of the tier stayed busy, or none could be started, for the whole timeout. */
         BUSY,
+        /** A newer version of the same document arrived while this one waited: only the newer one is checked. */
+        SUPERSEDED,
         /** The check did not end in time; the student's checker was ended, or the worker killed and replaced. */
         TIMED_OUT,
         /** The document could not be checked within lint's limits (memory, nesting); the worker is fine. */

@@ -12,15 +12,23 @@ import org.eclipse.microprofile.metrics.MetricRegistry;
 import org.eclipse.microprofile.metrics.MetricUnits;
 import org.eclipse.microprofile.metrics.Tag;
 
-/** How long lint answers take per tier, and how often a tier could not answer, for {@code /metrics}. */
+/**
+ * How long lint answers take per tier, how often a tier could not answer, how many requests a newer version
+ * replaced, and how many wait for a worker, for {@code /metrics}.
+ */
 @ApplicationScoped
 public class LintMetrics {
 
     static final String DURATION = "pyroom.lint.duration";
     static final String FAILURES = "pyroom.lint.failures";
+    static final String SUPERSEDED = "pyroom.lint.superseded";
+    static final String WAITING = "pyroom.lint.waiting";
 
     @Inject
     MetricRegistry registry;
+
+    @Inject
+    Linter linter;
 
     void register(@Observes @Initialized(ApplicationScoped.class) Object started) {
         for (Tier tier : Tier.values()) {
@@ -37,11 +45,30 @@ public class LintMetrics {
                             .withDescription("Lint requests no worker answered (too large, timed out, worker broke)")
                             .build(),
                     tierTag(tier));
+            registry.counter(
+                    Metadata.builder()
+                            .withName(SUPERSEDED)
+                            .withDescription("Lint requests replaced by a newer version of the same document while"
+                                    + " they waited for a worker")
+                            .build(),
+                    tierTag(tier));
+            registry.gauge(
+                    Metadata.builder()
+                            .withName(WAITING)
+                            .withDescription("Lint requests waiting for a free worker")
+                            .build(),
+                    linter,
+                    found -> found.waiting(tier),
+                    tierTag(tier));
         }
     }
 
     public void answered(Tier tier, Duration took) {
         registry.timer(DURATION, tierTag(tier)).update(took);
+    }
+
+    public void superseded(Tier tier) {
+        registry.counter(SUPERSEDED, tierTag(tier)).inc();
     }
 
     public void failed(Tier tier) {

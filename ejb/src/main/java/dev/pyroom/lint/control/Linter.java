@@ -15,7 +15,9 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.HexFormat;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadFactory;
@@ -37,6 +39,10 @@ public final class Linter implements AutoCloseable {
 
     private final LintSettings settings;
     private final AtomicLong requestIds = new AtomicLong();
+    private final AtomicLong tickets = new AtomicLong();
+    /** The newest request of each document that is waiting or being checked, by tenant, document and tier. */
+    private final Map<String, Long> newest = new ConcurrentHashMap<>();
+
     private final WorkerProcesses processes;
     private final ScheduledExecutorService watchdog;
     private final ScheduledExecutorService starter;
@@ -66,34 +72,56 @@ public final class Linter implements AutoCloseable {
         };
     }
 
+    /** Checks one version of a document for a tenant; the document is known by its file name alone. */
+    public LintResult lint(String tenant, Tier tier, LintRequest request) {
+        return lint(tenant, request.filename(), tier, request);
+    }
+
     /**
-     * Checks one version of a document for a tenant.
+     * Checks one version of a document for a tenant. While it waits for a worker, a newer version of the same
+     * document (same tenant, document and tier) replaces it: an editor that typed on has no use for the older answer.
      *
      * @param tenant who the document is checked for (a user's stable name): each tenant's checks run apart from every
      *     other tenant's
+     * @param document which of the tenant's documents this is (for example a workspace and path)
      * @return what the tier found, tagged with the request's document version
-     * @throws LintException when the document is too large or cannot be checked, or no worker answered in time
+     * @throws LintException when the document is too large or cannot be checked, no worker answered in time, or a
+     *     newer version replaced it ({@link Reason#SUPERSEDED})
      */
-    public LintResult lint(String tenant, Tier tier, LintRequest request) {
+    public LintResult lint(String tenant, String document, Tier tier, LintRequest request) {
         if (request.source().length() > settings.maxSourceChars()) {
             throw new LintException(
                     Reason.TOO_LARGE,
                     "the file has " + request.source().length() + " characters; lint checks files of up to "
                             + settings.maxSourceChars());
         }
+        String owner = opaque(tenant);
+        String key = owner + '\n' + document + '\n' + tier;
+        long ticket = tickets.incrementAndGet();
+        newest.merge(key, ticket, Math::max);
         Duration limit = limit(tier);
-        JsonObject reply = pool(tier)
-                .ask(
-                        Json.createObjectBuilder()
-                                .add("id", requestIds.incrementAndGet())
-                                .add("type", tier.name().toLowerCase(Locale.ROOT))
-                                .add("tenant", opaque(tenant))
-                                .add("filename", request.filename())
-                                .add("source", request.source())
-                                .add("seconds", limit.toMillis() / 1000.0)
-                                .build(),
-                        limit.plus(ANSWER_GRACE));
-        return new LintResult(request.documentVersion(), tier, DiagnosticReader.read(reply));
+        try {
+            JsonObject reply = pool(tier)
+                    .ask(
+                            Json.createObjectBuilder()
+                                    .add("id", requestIds.incrementAndGet())
+                                    .add("type", tier.name().toLowerCase(Locale.ROOT))
+                                    .add("tenant", owner)
+                                    .add("filename", request.filename())
+                                    .add("source", request.source())
+                                    .add("seconds", limit.toMillis() / 1000.0)
+                                    .build(),
+                            limit.plus(ANSWER_GRACE),
+                            () -> Long.valueOf(ticket).equals(newest.get(key)));
+            return new LintResult(request.documentVersion(), tier, DiagnosticReader.read(reply));
+        } finally {
+            newest.remove(key, ticket);
+        }
+    }
+
+    /** Requests of a tier waiting for a free worker now. */
+    public int waiting(Tier tier) {
+        return pool(tier).waiting();
     }
 
     /** pylint's own definition of a message, by id ({@code W0611}) or symbol ({@code unused-import}). */

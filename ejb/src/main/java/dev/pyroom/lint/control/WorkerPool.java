@@ -10,6 +10,8 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -24,6 +26,8 @@ final class WorkerPool implements AutoCloseable {
     private static final Duration FIRST_RETRY = Duration.ofSeconds(1);
     private static final Duration LAST_RETRY = Duration.ofSeconds(30);
     private static final Duration CLOSE_WAIT = Duration.ofSeconds(3);
+    /** How often a waiting request looks whether it is still wanted. */
+    private static final Duration WANTED_CHECK = Duration.ofMillis(50);
 
     private final String name;
     private final int size;
@@ -33,6 +37,7 @@ final class WorkerPool implements AutoCloseable {
     private final ScheduledExecutorService background;
     private final BlockingQueue<Worker> idle = new LinkedBlockingQueue<>();
     private final Set<Worker> live = ConcurrentHashMap.newKeySet();
+    private final AtomicInteger waiting = new AtomicInteger();
     private volatile boolean closed;
 
     private WorkerPool(
@@ -69,32 +74,64 @@ final class WorkerPool implements AutoCloseable {
 
     /** Asks an idle worker, waiting at most {@code timeout} for one to be free and as long again for its answer. */
     JsonObject ask(JsonObject request, Duration timeout) {
-        Worker worker = borrow(timeout);
+        return ask(request, timeout, () -> true);
+    }
+
+    /**
+     * As {@link #ask(JsonObject, Duration)}, for a request that may stop being wanted while it waits for a worker (a
+     * newer version of the same document arrived): it then gives up at once, before any worker checks it.
+     *
+     * @throws LintException {@link Reason#SUPERSEDED} when it is no longer wanted
+     */
+    JsonObject ask(JsonObject request, Duration timeout, BooleanSupplier wanted) {
+        Worker worker = borrow(timeout, wanted);
         try {
+            if (!wanted.getAsBoolean()) {
+                throw superseded();
+            }
             return worker.ask(request, timeout);
         } finally {
             giveBack(worker);
         }
     }
 
-    private Worker borrow(Duration timeout) {
+    /** Requests waiting for a free worker now. */
+    int waiting() {
+        return waiting.get();
+    }
+
+    private Worker borrow(Duration timeout, BooleanSupplier wanted) {
         long deadline = System.nanoTime() + timeout.toNanos();
+        waiting.incrementAndGet();
         try {
-            while (!closed) {
-                Worker worker = idle.poll(deadline - System.nanoTime(), TimeUnit.NANOSECONDS);
-                if (worker == null) {
+            while (!closed && wanted.getAsBoolean()) {
+                long left = deadline - System.nanoTime();
+                if (left <= 0) {
                     break;
                 }
-                if (worker.isFit(maxRequests, maxResidentBytes)) {
+                Worker worker = idle.poll(Math.min(left, WANTED_CHECK.toNanos()), TimeUnit.NANOSECONDS);
+                if (worker != null && worker.isFit(maxRequests, maxResidentBytes)) {
                     return worker;
                 }
-                retire(worker);
+                if (worker != null) {
+                    retire(worker);
+                }
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        } finally {
+            waiting.decrementAndGet();
+        }
+        if (!wanted.getAsBoolean()) {
+            throw superseded();
         }
         throw new LintException(
                 Reason.BUSY, "no " + name + " lint worker was free within " + timeout.toMillis() + " ms");
+    }
+
+    private static LintException superseded() {
+        return new LintException(
+                Reason.SUPERSEDED, "a newer version of the document was sent: this one was not checked");
     }
 
     private void giveBack(Worker worker) {

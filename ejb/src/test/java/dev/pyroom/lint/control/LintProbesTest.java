@@ -228,7 +228,10 @@ class LintProbesTest {
         }
     }
 
-    /** A flood of parallel requests from one student and others: each answer belongs to its own request. */
+    /**
+     * A flood of parallel requests from one student and others: each answer belongs to its own request. The flooding
+     * student's versions of one document replace each other while they wait; nobody else's do.
+     */
     @ParameterizedTest
     @EnumSource(Tier.class)
     void floodOfParallelRequests(Tier tier) {
@@ -246,7 +249,11 @@ class LintProbesTest {
                 assertTrue(result.diagnostics().get(0).message().contains("name_" + version + "'"));
             } catch (CompletionException e) {
                 // A flood may outlast the wait for a free worker; a refusal is fine, a wrong answer is not.
-                assertEquals(LintException.Reason.BUSY, ((LintException) e.getCause()).reason());
+                LintException.Reason reason = ((LintException) e.getCause()).reason();
+                assertTrue(
+                        reason == LintException.Reason.BUSY
+                                || (reason == LintException.Reason.SUPERSEDED && version % 3 == 0),
+                        "request " + version + " refused: " + reason);
             }
         }
         assertEquals(

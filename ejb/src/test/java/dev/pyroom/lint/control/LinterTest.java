@@ -138,7 +138,9 @@ class LinterTest {
     void concurrentRequestsAllGetTheirOwnAnswers(Linter linter) {
         List<CompletableFuture<LintResult>> pending = IntStream.range(0, 8)
                 .mapToObj(version -> CompletableFuture.supplyAsync(() -> linter.lint(
-                        "a-student", Tier.DEEP, new LintRequest(version, "main.py", "print(name_" + version + ")\n"))))
+                        "student-" + version,
+                        Tier.DEEP,
+                        new LintRequest(version, "main.py", "print(name_" + version + ")\n"))))
                 .toList();
 
         for (int version = 0; version < pending.size(); version++) {

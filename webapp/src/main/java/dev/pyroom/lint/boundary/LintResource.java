@@ -84,17 +84,57 @@ public class LintResource {
                 request.getString("source", ""));
         long started = System.nanoTime();
         try {
-            LintResult result = linter.lint(security.getUserPrincipal().getName(), tier, lintRequest);
+            LintResult result =
+                    linter.lint(security.getUserPrincipal().getName(), document(request), tier, lintRequest);
             metrics.answered(tier, Duration.ofNanos(System.nanoTime() - started));
             remember(request, result);
             return Response.ok(toJson(result)).build();
         } catch (LintException e) {
-            metrics.failed(tier);
-            return refusal(Response.Status.SERVICE_UNAVAILABLE, e.getMessage()).build();
+            return refused(tier, lintRequest, e);
         }
     }
 
+    /**
+     * A version replaced by a newer one is no failure: the editor drops its answer. A busy node asks the editor to try
+     * again in a moment, which it does quietly.
+     */
+    private Response refused(Tier tier, LintRequest lintRequest, LintException e) {
+        if (e.reason() == LintException.Reason.SUPERSEDED) {
+            metrics.superseded(tier);
+            return Response.ok(Json.createObjectBuilder()
+                            .add("version", lintRequest.documentVersion())
+                            .add("tier", tier.name().toLowerCase(Locale.ROOT))
+                            .add("superseded", true)
+                            .build())
+                    .build();
+        }
+        metrics.failed(tier);
+        return switch (e.reason()) {
+            case BUSY ->
+                refusal(Response.Status.SERVICE_UNAVAILABLE, "Lint is busy: your file is checked in a moment.")
+                        .header("Retry-After", 1)
+                        .build();
+            case TOO_LARGE, UNCHECKABLE, TIMED_OUT ->
+                refusal(422, "This file cannot be checked: " + e.getMessage()).build();
+            default ->
+                refusal(Response.Status.SERVICE_UNAVAILABLE, e.getMessage()).build();
+        };
+    }
+
+    /** An editor's document: a workspace's file where the editor says which, else its file name. */
+    private static String document(JsonObject request) {
+        if (request.get("workspaceId") instanceof JsonNumber workspaceId
+                && request.get("path") instanceof JsonString path) {
+            return workspaceId.longValue() + ":" + path.getString();
+        }
+        return request.getString("filename", "main.py");
+    }
+
     private static Response.ResponseBuilder refusal(Response.Status status, String message) {
+        return refusal(status.getStatusCode(), message);
+    }
+
+    private static Response.ResponseBuilder refusal(int status, String message) {
         return Response.status(status)
                 .entity(Json.createObjectBuilder().add("error", message).build());
     }

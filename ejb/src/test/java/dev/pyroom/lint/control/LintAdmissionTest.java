@@ -1,0 +1,131 @@
+package dev.pyroom.lint.control;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.pyroom.lint.entity.LintRequest;
+import dev.pyroom.lint.entity.LintResult;
+import dev.pyroom.lint.entity.Tier;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.Executors;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** How requests wait for a busy tier: one fast worker, held busy by a student whose checker stopped. */
+class LintAdmissionTest {
+
+    // An address space no other linter of the test run uses, so that this one's workers can be told apart.
+    private static final long ADDRESS_SPACE = 1022L << 20;
+
+    private static Linter linter;
+
+    @BeforeAll
+    static void start() throws InterruptedException {
+        LintSettings d = LintSettings.defaults();
+        linter = new Linter(
+                new LintSettings(
+                        d.sandbox(),
+                        d.bwrap(),
+                        d.python(),
+                        1,
+                        1,
+                        d.fastTimeout(),
+                        d.deepTimeout(),
+                        d.startTimeout(),
+                        ADDRESS_SPACE,
+                        d.tmpBytes(),
+                        d.workerMemoryBytes(),
+                        d.tenantsPerWorker(),
+                        d.tenantIdle(),
+                        d.maxSourceChars(),
+                        d.recycleAfterRequests(),
+                        d.recycleAboveRssBytes()),
+                Executors.defaultThreadFactory());
+        assertTrue(linter.awaitReady(Duration.ofSeconds(60)));
+    }
+
+    @AfterAll
+    static void stop() {
+        linter.close();
+    }
+
+    @Test
+    void newerVersionOfADocumentReplacesTheOneWaitingAndOthersAreUntouched() throws Exception {
+        linter.lint("slow-student", Tier.FAST, request(1, "x = 1\n"));
+        stopCheckers();
+        CompletableFuture<LintResult> holdsTheWorker =
+                CompletableFuture.supplyAsync(() -> linter.lint("slow-student", Tier.FAST, request(2, "x = 2\n")));
+        Thread.sleep(300);
+
+        CompletableFuture<LintResult> first = lintLater("typist", "3:main.py", 1);
+        CompletableFuture<LintResult> second = lintLater("typist", "3:main.py", 2);
+        CompletableFuture<LintResult> otherFile = lintLater("typist", "3:other.py", 1);
+        CompletableFuture<LintResult> latest = lintLater("typist", "3:main.py", 3);
+
+        assertEquals(LintException.Reason.SUPERSEDED, reasonOf(first));
+        assertEquals(LintException.Reason.SUPERSEDED, reasonOf(second));
+        assertEquals(3, latest.join().documentVersion());
+        assertTrue(latest.join().diagnostics().get(0).message().contains("name_3"));
+        assertEquals(1, otherFile.join().documentVersion());
+        assertEquals(LintException.Reason.TIMED_OUT, reasonOf(holdsTheWorker));
+    }
+
+    /** Requests are sent one after another, a moment apart, as an editor sends them while its student types. */
+    private static CompletableFuture<LintResult> lintLater(String tenant, String document, int version)
+            throws InterruptedException {
+        CompletableFuture<LintResult> pending = CompletableFuture.supplyAsync(
+                () -> linter.lint(tenant, document, Tier.FAST, request(version, "print(name_" + version + ")\n")));
+        Thread.sleep(100);
+        return pending;
+    }
+
+    private static LintException.Reason reasonOf(CompletableFuture<LintResult> pending) {
+        CompletionException failed = assertThrows(CompletionException.class, pending::join);
+        return ((LintException) failed.getCause()).reason();
+    }
+
+    /** Stops the checkers of this linter's fast worker (children of the worker, with its command line). */
+    private static void stopCheckers() throws IOException, InterruptedException {
+        List<ProcessHandle> checkers = ProcessHandle.current()
+                .descendants()
+                .filter(process -> isFastChecker(process.pid()))
+                .toList();
+        assertFalse(checkers.isEmpty(), "no student's checker");
+        for (ProcessHandle checker : checkers) {
+            new ProcessBuilder("kill", "-STOP", Long.toString(checker.pid()))
+                    .start()
+                    .waitFor();
+        }
+    }
+
+    private static boolean isFastChecker(long pid) {
+        try {
+            Path proc = Path.of("/proc", Long.toString(pid));
+            String parent = Files.readAllLines(proc.resolve("status")).stream()
+                    .filter(line -> line.startsWith("PPid:"))
+                    .findFirst()
+                    .orElseThrow()
+                    .split("\\s+")[1];
+            String command = Files.readString(proc.resolve("cmdline"));
+            String parentCommand = Files.readString(Path.of("/proc", parent, "cmdline"));
+            return command.startsWith("/usr/bin/python3")
+                    && command.endsWith("fast\0")
+                    && command.equals(parentCommand);
+        } catch (IOException | RuntimeException e) {
+            return false;
+        }
+    }
+
+    private static LintRequest request(long version, String source) {
+        return new LintRequest(version, "main.py", source);
+    }
+}
