@@ -1,5 +1,6 @@
 package dev.pyroom.sandbox.boundary;
 
+import dev.pyroom.identity.boundary.SignedInSockets;
 import dev.pyroom.identity.boundary.UserService;
 import dev.pyroom.sandbox.control.Run;
 import dev.pyroom.sandbox.entity.RunLimits;
@@ -39,6 +40,9 @@ public class RunSocket {
     @Inject
     UserService users;
 
+    @Inject
+    SignedInSockets signedInSockets;
+
     private long userId;
     private volatile Run run;
 
@@ -52,6 +56,7 @@ public class RunSocket {
             return;
         }
         userId = id;
+        signedInSockets.opened(session);
     }
 
     @OnMessage
@@ -72,7 +77,8 @@ public class RunSocket {
     }
 
     @OnClose
-    public void close() {
+    public void close(Session session) {
+        signedInSockets.closed(session);
         whileRunning(Run::stop);
     }
 

@@ -1,5 +1,6 @@
 package dev.pyroom.sandbox.boundary;
 
+import dev.pyroom.identity.boundary.SignedInSockets;
 import dev.pyroom.identity.boundary.UserService;
 import dev.pyroom.sandbox.control.Terminal;
 import dev.pyroom.sandbox.control.TerminalListener;
@@ -39,6 +40,9 @@ public class TerminalSocket {
     @Inject
     UserService users;
 
+    @Inject
+    SignedInSockets signedInSockets;
+
     private volatile Terminal terminal;
     private long workspaceId;
 
@@ -56,6 +60,7 @@ public class TerminalSocket {
             int cols = Integer.parseInt(parameter(session, "cols", String.valueOf(DEFAULT_COLS)));
             int rows = Integer.parseInt(parameter(session, "rows", String.valueOf(DEFAULT_ROWS)));
             terminal = sandboxes.openTerminal(userId, workspaceId, cols, rows, new Relay(session));
+            signedInSockets.opened(session);
         } catch (NumberFormatException | WorkspaceNotFoundException e) {
             refuse(session, "no such workspace");
         } catch (IllegalArgumentException e) {
@@ -83,7 +88,8 @@ public class TerminalSocket {
     }
 
     @OnClose
-    public void close() {
+    public void close(Session session) {
+        signedInSockets.closed(session);
         Terminal current = terminal;
         if (current != null) {
             current.close();
