@@ -71,7 +71,7 @@ public abstract class RememberedSignInDecorator implements HttpAuthenticationMec
             if (admitted(caller.principal(), request, response)) {
                 return context.notifyContainerAboutLogin(caller.principal(), caller.groups());
             }
-            return delegate.validateRequest(request, response, context);
+            return signedOut(request, response, context);
         }
         Optional<String> token = token(request);
         boolean callback = isCallback(request);
@@ -139,6 +139,24 @@ public abstract class RememberedSignInDecorator implements HttpAuthenticationMec
             session.invalidate();
         }
         return false;
+    }
+
+    /**
+     * Answers a request whose session was just ended as a signed-out one. Not through the mechanism: the provider's
+     * tokens of the ended session stay at hand until the request ends, and the mechanism would sign it in with them.
+     */
+    private static AuthenticationStatus signedOut(
+            HttpServletRequest request, HttpServletResponse response, HttpMessageContext context) {
+        if (!context.isProtected()) {
+            return context.doNothing();
+        }
+        if (ApiUnauthorizedDecorator.isApi(request)) {
+            ApiUnauthorizedDecorator.unauthorized(response);
+            return AuthenticationStatus.SEND_CONTINUE;
+        }
+        // Asked again without a session, the page sends the browser to sign-in and back.
+        String query = request.getQueryString();
+        return context.redirect(request.getRequestURI() + (query == null ? "" : "?" + query));
     }
 
     private AuthenticationStatus signInFrom(
