@@ -58,6 +58,11 @@ public class RememberedSignIns {
         signIns.delete(hash(token));
     }
 
+    /** Forgets every sign-in remembered for this user: Keycloak no longer vouches for them as they were. */
+    public void forgetAllOf(String subject) {
+        signIns.deleteAllOf(subject);
+    }
+
     public Duration lifetime() {
         return Duration.ofHours(rememberHours);
     }

@@ -28,8 +28,14 @@ public class UserService {
         return new SignedInUser(id, profile.username(), profile.displayName());
     }
 
-    /** The id of the signed-in caller, whom the container has authenticated by this name. */
+    /**
+     * The id of the signed-in caller: by the identity provider's subject when the principal carries it, else by the
+     * name the container authenticated them by.
+     */
     public Optional<Long> idOf(Principal caller) {
-        return users.findByUsername(caller.getName()).map(User::getId);
+        Optional<User> user = caller instanceof SignedInCaller signedIn
+                ? users.findBySubject(signedIn.subject())
+                : users.findByUsername(caller.getName());
+        return user.map(User::getId);
     }
 }

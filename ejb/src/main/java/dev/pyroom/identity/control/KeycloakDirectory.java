@@ -1,35 +1,21 @@
 package dev.pyroom.identity.control;
 
 import dev.pyroom.identity.boundary.Roles;
-import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.ws.rs.ProcessingException;
-import jakarta.ws.rs.WebApplicationException;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 import java.util.function.Supplier;
-import org.keycloak.OAuth2Constants;
-import org.keycloak.admin.client.Keycloak;
-import org.keycloak.admin.client.KeycloakBuilder;
 import org.keycloak.admin.client.resource.UsersResource;
 import org.keycloak.representations.idm.RoleRepresentation;
 import org.keycloak.representations.idm.UserRepresentation;
 
-/**
- * Reads users and their realm roles through Keycloak's admin client library, signed in as the service account of
- * Pyroom's directory client, over the server's own JAX-RS client ({@link JerseyClientProvider}).
- */
+/** Reads users and their realm roles through Keycloak's admin client library ({@link KeycloakAdmin}). */
 @ApplicationScoped
 public class KeycloakDirectory {
 
-    private static final Set<String> PYROOM_ROLES = Set.of(Roles.STUDENT, Roles.INSTRUCTOR, Roles.ADMIN);
-
     @Inject
-    DirectorySettings settings;
-
-    private volatile Keycloak keycloak;
+    KeycloakAdmin keycloak;
 
     /** A Keycloak user with the Pyroom roles they hold, sorted. */
     public record Entry(
@@ -76,38 +62,17 @@ public class KeycloakDirectory {
     private List<String> pyroomRoles(String userId) {
         return users().get(userId).roles().realmLevel().listEffective().stream()
                 .map(RoleRepresentation::getName)
-                .filter(PYROOM_ROLES::contains)
+                .filter(Roles.ALL::contains)
                 .sorted()
                 .toList();
     }
 
     private UsersResource users() {
-        return client().realm(settings.realm()).users();
+        return keycloak.realm().users();
     }
 
-    private Keycloak client() {
-        if (keycloak == null) {
-            synchronized (this) {
-                if (keycloak == null) {
-                    keycloak = KeycloakBuilder.builder()
-                            .serverUrl(settings.serverUrl())
-                            .realm(settings.realm())
-                            .grantType(OAuth2Constants.CLIENT_CREDENTIALS)
-                            .clientId(settings.clientId())
-                            .clientSecret(settings.clientSecret())
-                            .build();
-                }
-            }
-        }
-        return keycloak;
-    }
-
-    private static <T> T asked(Supplier<T> question) {
-        try {
-            return question.get();
-        } catch (ProcessingException | WebApplicationException e) {
-            throw new KeycloakUnreachableException("Keycloak did not answer the directory client: " + e.getMessage());
-        }
+    private <T> T asked(Supplier<T> question) {
+        return keycloak.ask(question);
     }
 
     private static Account account(UserRepresentation user) {
@@ -117,12 +82,5 @@ public class KeycloakDirectory {
 
     private static String orEmpty(String text) {
         return text == null ? "" : text;
-    }
-
-    @PreDestroy
-    void close() {
-        if (keycloak != null) {
-            keycloak.close();
-        }
     }
 }

@@ -33,7 +33,7 @@ public class RememberedSignInRepository {
     /** The unexpired sign-in with this token hash, with its user as provisioned at sign-in. */
     public Optional<RememberedSignIn> findValid(String tokenHash) {
         List<?> rows = em.createNativeQuery("""
-                        SELECT u.id, r.username, u.display_name, r.groups
+                        SELECT u.id, r.subject, r.username, u.display_name, r.groups
                           FROM remembered_sign_in r JOIN app_user u ON u.subject = r.subject
                          WHERE r.token_hash = ?1 AND r.expires_at > now()""").setParameter(1, tokenHash).getResultList();
         return rows.stream().map(row -> (Object[]) row).findFirst().map(RememberedSignInRepository::toSignIn);
@@ -45,15 +45,23 @@ public class RememberedSignInRepository {
                 .executeUpdate();
     }
 
+    /** Deletes every sign-in remembered for this user, on every browser. */
+    public void deleteAllOf(String subject) {
+        em.createNativeQuery("DELETE FROM remembered_sign_in WHERE subject = ?1")
+                .setParameter(1, subject)
+                .executeUpdate();
+    }
+
     public int deleteExpired() {
         return em.createNativeQuery("DELETE FROM remembered_sign_in WHERE expires_at <= now()")
                 .executeUpdate();
     }
 
     private static RememberedSignIn toSignIn(Object[] row) {
-        Set<String> groups = Arrays.stream(((String) row[3]).split(","))
+        Set<String> groups = Arrays.stream(((String) row[4]).split(","))
                 .filter(group -> !group.isBlank())
                 .collect(Collectors.toSet());
-        return new RememberedSignIn(((Number) row[0]).longValue(), (String) row[1], (String) row[2], groups);
+        return new RememberedSignIn(
+                ((Number) row[0]).longValue(), (String) row[1], (String) row[2], (String) row[3], groups);
     }
 }

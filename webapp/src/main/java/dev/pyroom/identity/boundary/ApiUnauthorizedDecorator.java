@@ -32,12 +32,28 @@ public abstract class ApiUnauthorizedDecorator implements HttpAuthenticationMech
     public AuthenticationStatus validateRequest(
             HttpServletRequest request, HttpServletResponse response, HttpMessageContext context)
             throws AuthenticationException {
-        if (!request.getRequestURI().startsWith(request.getContextPath() + "/api/")) {
+        if (!isApi(request)) {
             return delegate.validateRequest(request, response, context);
         }
         NoSignInRedirect answer = new NoSignInRedirect(context.getResponse());
         context.setResponse(answer);
         return delegate.validateRequest(request, answer, context);
+    }
+
+    static boolean isApi(HttpServletRequest request) {
+        return request.getRequestURI().startsWith(request.getContextPath() + "/api/");
+    }
+
+    /** Answers 401 with a JSON body saying what to do. */
+    static void unauthorized(HttpServletResponse response) {
+        response.setStatus(HttpServletResponse.SC_UNAUTHORIZED);
+        response.setHeader("WWW-Authenticate", "OAuth realm=\"pyroom\"");
+        response.setContentType("application/json;charset=UTF-8");
+        try {
+            response.getWriter().write("{\"error\":\"Sign in first.\"}");
+        } catch (IOException e) {
+            // The status says it all; a client that went away needs no body.
+        }
     }
 
     /** Turns the mechanism's redirect to the login page into a 401. */
@@ -76,15 +92,7 @@ public abstract class ApiUnauthorizedDecorator implements HttpAuthenticationMech
         }
 
         private void unauthorized() {
-            HttpServletResponse response = (HttpServletResponse) getResponse();
-            response.setStatus(HttpServletResponse.SC_UNAUTHORIZED);
-            response.setHeader("WWW-Authenticate", "OAuth realm=\"pyroom\"");
-            response.setContentType("application/json;charset=UTF-8");
-            try {
-                response.getWriter().write("{\"error\":\"Sign in first.\"}");
-            } catch (IOException e) {
-                // The status says it all; a client that went away needs no body.
-            }
+            ApiUnauthorizedDecorator.unauthorized((HttpServletResponse) getResponse());
         }
 
         private static boolean isRedirect(int status) {

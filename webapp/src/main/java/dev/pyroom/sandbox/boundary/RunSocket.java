@@ -1,5 +1,6 @@
 package dev.pyroom.sandbox.boundary;
 
+import dev.pyroom.identity.boundary.SignedInSockets;
 import dev.pyroom.identity.boundary.UserService;
 import dev.pyroom.sandbox.control.OutputQueue;
 import dev.pyroom.sandbox.control.Run;
@@ -50,6 +51,9 @@ public class RunSocket {
     @Inject
     SandboxSettings settings;
 
+    @Inject
+    SignedInSockets signedInSockets;
+
     private long userId;
     private OutputQueue<String> toBrowser;
     private volatile Run run;
@@ -66,6 +70,7 @@ public class RunSocket {
         userId = id;
         toBrowser = BrowserQueues.text(
                 session, settings.outputBufferBytes(), RunMessages.dropped().toString());
+        signedInSockets.opened(session);
     }
 
     @OnMessage
@@ -86,7 +91,8 @@ public class RunSocket {
     }
 
     @OnClose
-    public void close() {
+    public void close(Session session) {
+        signedInSockets.closed(session);
         whileRunning(Run::stop);
         if (toBrowser != null) {
             toBrowser.close();

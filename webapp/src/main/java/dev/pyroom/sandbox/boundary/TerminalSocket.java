@@ -1,5 +1,6 @@
 package dev.pyroom.sandbox.boundary;
 
+import dev.pyroom.identity.boundary.SignedInSockets;
 import dev.pyroom.identity.boundary.UserService;
 import dev.pyroom.sandbox.control.OutputQueue;
 import dev.pyroom.sandbox.control.SandboxException;
@@ -47,6 +48,9 @@ public class TerminalSocket {
     @Inject
     SandboxSettings settings;
 
+    @Inject
+    SignedInSockets signedInSockets;
+
     private volatile Terminal terminal;
     private volatile OutputQueue<byte[]> toBrowser;
     private long workspaceId;
@@ -66,6 +70,7 @@ public class TerminalSocket {
             int rows = Integer.parseInt(parameter(session, "rows", String.valueOf(DEFAULT_ROWS)));
             toBrowser = BrowserQueues.binary(session, settings.outputBufferBytes(), DROPPED);
             terminal = sandboxes.openTerminal(userId, workspaceId, cols, rows, new Relay(session, toBrowser));
+            signedInSockets.opened(session);
         } catch (NumberFormatException | WorkspaceNotFoundException e) {
             refuse(session, "no such workspace");
         } catch (IllegalArgumentException e) {
@@ -95,7 +100,8 @@ public class TerminalSocket {
     }
 
     @OnClose
-    public void close() {
+    public void close(Session session) {
+        signedInSockets.closed(session);
         if (toBrowser != null) {
             toBrowser.close();
         }
