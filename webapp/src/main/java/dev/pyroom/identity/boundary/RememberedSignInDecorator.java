@@ -66,13 +66,13 @@ public abstract class RememberedSignInDecorator implements HttpAuthenticationMec
         if (token.isPresent() && !callback && !signedInThroughProvider(session)) {
             Optional<RememberedSignIn> signIn = remembered.find(token.get());
             if (signIn.isPresent()) {
-                return signInFrom(signIn.get(), request, response, context);
+                return signInFrom(signIn.get(), request, context);
             }
         }
         AuthenticationStatus status = delegate.validateRequest(request, response, context);
         if (callback && status == AuthenticationStatus.SUCCESS && context.getCallerPrincipal() != null) {
             String name = context.getCallerPrincipal().getName();
-            SignInSession.renew(request, response);
+            SignInSession.renew(request);
             // From now on this node signs the session's requests in with these roles itself: the container's own
             // session sign-in was seen to lose the roles of a request that follows a closing WebSocket (HTTP 403).
             request.getSession().setAttribute(CALLER, new RememberedCaller(name, new HashSet<>(context.getGroups())));
@@ -99,11 +99,8 @@ public abstract class RememberedSignInDecorator implements HttpAuthenticationMec
     }
 
     private AuthenticationStatus signInFrom(
-            RememberedSignIn signIn,
-            HttpServletRequest request,
-            HttpServletResponse response,
-            HttpMessageContext context) {
-        SignInSession.renew(request, response);
+            RememberedSignIn signIn, HttpServletRequest request, HttpMessageContext context) {
+        SignInSession.renew(request);
         Set<String> groups = new HashSet<>(signIn.groups());
         request.getSession().setAttribute(CALLER, new RememberedCaller(signIn.username(), groups));
         currentUser.signIn(new SignedInUser(signIn.userId(), signIn.username(), signIn.displayName()));
