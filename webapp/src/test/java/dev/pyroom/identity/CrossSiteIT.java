@@ -181,6 +181,7 @@ class CrossSiteIT extends BrowserTest {
         assertTrue(remembered.matches("(?i).*;\\s*Secure\\b.*"), remembered);
     }
 
+    /** Payara already renews the id when the provider's callback completes; this keeps it so. */
     @Test
     void signingInGivesTheSessionANewId() {
         Page page = browser.newPerson();

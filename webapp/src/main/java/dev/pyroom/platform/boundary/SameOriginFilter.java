@@ -27,7 +27,7 @@ public class SameOriginFilter extends HttpFilter {
     private static final Logger LOG = Logger.getLogger(SameOriginFilter.class.getName());
     private static final Set<String> STATE_CHANGING = Set.of("POST", "PUT", "PATCH", "DELETE");
     private static final String REFUSAL =
-            "This request came from another site and was refused." + " Open Pyroom itself and try again there.";
+            "This request came from another site and was refused. Open Pyroom itself and try again there.";
 
     @Inject
     @ConfigProperty(name = "pyroom.public-url")
