@@ -92,6 +92,7 @@ public abstract class RememberedSignInDecorator implements HttpAuthenticationMec
             Set<String> groups = new HashSet<>(context.getGroups());
             SignedInCaller principal =
                     new SignedInCaller(context.getCallerPrincipal().getName(), openIdContext.getSubject(), groups);
+            SignInSession.renew(request);
             // From now on this node signs the session's requests in with these roles itself: the container's own
             // session sign-in was seen to lose the roles of a request that follows a closing WebSocket (HTTP 403).
             request.getSession().setAttribute(CALLER, new RememberedCaller(principal, groups));
@@ -161,6 +162,7 @@ public abstract class RememberedSignInDecorator implements HttpAuthenticationMec
 
     private AuthenticationStatus signInFrom(
             RememberedSignIn signIn, SignedInCaller principal, HttpServletRequest request, HttpMessageContext context) {
+        SignInSession.renew(request);
         Set<String> groups = new HashSet<>(signIn.groups());
         request.getSession().setAttribute(CALLER, new RememberedCaller(principal, groups));
         currentUser.signIn(new SignedInUser(signIn.userId(), signIn.username(), signIn.displayName()));
@@ -190,7 +192,7 @@ public abstract class RememberedSignInDecorator implements HttpAuthenticationMec
         Cookie cookie = new Cookie(COOKIE, value);
         cookie.setPath(request.getContextPath().isEmpty() ? "/" : request.getContextPath());
         cookie.setHttpOnly(true);
-        cookie.setSecure(request.isSecure());
+        cookie.setSecure(SignInSession.overTls(request));
         cookie.setMaxAge(maxAgeSeconds);
         cookie.setAttribute("SameSite", "Lax");
         return cookie;
