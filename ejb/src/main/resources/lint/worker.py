@@ -57,6 +57,7 @@ MAX_REPLY_BYTES = 8 << 20
 CHECKED_FILE_FOLDER = "/nonexistent/pyroom-lint"
 CHILD_MAX_REQUESTS = 500
 CHILD_CPU_SECONDS = 600
+NEW_CHECKER_SECONDS = 3
 LINE_BREAK = re.compile(r"\r\n|\r|\n")
 SEVERITY_BY_CATEGORY = {"F": "error", "E": "error", "W": "warning", "C": "info", "R": "info", "I": "info"}
 
@@ -395,6 +396,8 @@ class Tenants:
             while len(self.children) >= self.most:
                 self.children.pop(next(iter(self.children))).end()
             child = Child(self.analyse)
+            # Making a student's checker is the node's cost, not their file's: it does not count against the check.
+            seconds += NEW_CHECKER_SECONDS
         reply = child.ask({"source": request["source"], "filename": request["filename"]}, seconds)
         if "diagnostics" in reply:
             self.children[tenant] = child

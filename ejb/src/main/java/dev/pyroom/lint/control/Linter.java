@@ -34,8 +34,11 @@ import java.util.function.Supplier;
 public final class Linter implements AutoCloseable {
 
     private static final String WORKER_SCRIPT = "/lint/worker.py";
-    /** How much longer than a check's own limit the worker may take to report that the check overran. */
-    private static final Duration ANSWER_GRACE = Duration.ofSeconds(2);
+    /**
+     * How much longer than a check's own limit the worker may take to answer: a student's first check also makes their
+     * checker (the worker allows it 3 s more), and an overrun check is reported rather than answered.
+     */
+    private static final Duration ANSWER_GRACE = Duration.ofSeconds(5);
 
     private final LintSettings settings;
     private final AtomicLong requestIds = new AtomicLong();

@@ -163,7 +163,9 @@ abstract class RunContract extends SandboxContract {
         write("main.py", "input()\n");
         Run first = sandbox.start(RunRequest.of("main.py"), new Transcript());
 
-        assertThrows(IllegalStateException.class, () -> sandbox.start(RunRequest.of("main.py"), new Transcript()));
+        RunRefusedException refused = assertThrows(
+                RunRefusedException.class, () -> sandbox.start(RunRequest.of("main.py"), new Transcript()));
+        assertEquals("A program is already running in this workspace: stop it first.", refused.getMessage());
 
         first.stop();
         assertEquals(RunEnding.STOPPED, await(first).ending());
