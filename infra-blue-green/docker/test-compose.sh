@@ -14,6 +14,7 @@
 #   PYROOM_DOCKERD_DIR=<dir>                start a private Docker daemon with its state in <dir> for the test
 #                                           (no iptables, no default bridge) and stop it at the end
 #   PYROOM_WAR=<file>                       use this war instead of building one
+#   PYROOM_HTTP_PORT, PYROOM_KEYCLOAK_PORT  published ports (38080, 38180), for two stacks on one machine
 set -euo pipefail
 
 HERE=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
@@ -24,7 +25,7 @@ BUILD_TIMEOUT=${PYROOM_COMPOSE_BUILD_TIMEOUT:-1800}
 READY_TIMEOUT=${PYROOM_COMPOSE_TIMEOUT:-600}
 
 export PYROOM_PUBLISH_ADDRESS=127.0.0.1
-export PYROOM_HTTP_PORT=38080 PYROOM_KEYCLOAK_PORT=38180
+export PYROOM_HTTP_PORT=${PYROOM_HTTP_PORT:-38080} PYROOM_KEYCLOAK_PORT=${PYROOM_KEYCLOAK_PORT:-38180}
 export PYROOM_PUBLIC_URL="http://localhost:$PYROOM_HTTP_PORT"
 export PYROOM_KEYCLOAK_URL="http://localhost:$PYROOM_KEYCLOAK_PORT"
 
