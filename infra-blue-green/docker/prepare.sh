@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Puts what the images are built from into their build contexts (*/dist/): the Pyroom war (built with Maven
 # when its sources changed, as bin/pyroom run does), Payara Micro and Keycloak from Maven Central (fetched
-# once into .pyroom/downloads), the realm file and the load balancer's template.
+# once into .pyroom/downloads), the production realm (derived from the development realm: no demo users),
+# the secrets check every entrypoint sources, and the load balancer's template.
 #
 # Usage: prepare.sh      PYROOM_WAR=<file> uses that war instead of building one.
 set -euo pipefail
@@ -31,7 +32,7 @@ stage() {
 }
 
 main() {
-    local keycloak_version payara_version war=${PYROOM_WAR:-}
+    local keycloak_version payara_version image war=${PYROOM_WAR:-}
     keycloak_version=$(pom_version keycloak.version)
     payara_version=$(pom_version payara-micro.version)
     fetch_artifact "org.keycloak:keycloak-quarkus-dist:$keycloak_version:zip" \
@@ -45,7 +46,12 @@ main() {
     stage "$war" "$HERE/pyroom/dist/pyroom.war"
     stage "$DOWNLOADS/payara-micro-$payara_version.jar" "$HERE/pyroom/dist/payara-micro.jar" --link
     stage "$DOWNLOADS/keycloak-quarkus-dist-$keycloak_version.zip" "$HERE/keycloak/dist/keycloak.zip" --link
-    stage "$ROOT/keycloak/pyroom-realm.json" "$HERE/keycloak/dist/pyroom-realm.json"
+    mkdir -p "$HERE/keycloak/dist"
+    python3 "$HERE/keycloak/production-realm.py" "$ROOT/keycloak/pyroom-realm.json" \
+        "$HERE/keycloak/dist/pyroom-realm.json"
+    for image in postgres keycloak pyroom; do
+        stage "$HERE/secrets-check.sh" "$HERE/$image/dist/secrets-check.sh"
+    done
     stage "$ROOT/infra-blue-green/haproxy/haproxy.cfg.template" "$HERE/haproxy/dist/haproxy.cfg.template"
     say "build contexts ready (Keycloak $keycloak_version, Payara Micro $payara_version)"
 }

@@ -1,8 +1,11 @@
 #!/usr/bin/env bash
-# End-to-end test of docker-compose.yml: builds the images (cached), starts the stack, waits for it to be
-# ready, checks /api/health, signs in as the demo student through HAProxy and Keycloak, creates a workspace
-# and runs its main.py in a sandbox, then removes the stack and its volume (also when a step fails). Images
-# are kept. Talks only to 127.0.0.1.
+# End-to-end test of docker-compose.yml: builds the images (cached), generates the secrets with secrets.sh,
+# shows that each service refuses a well-known secret, starts the stack, waits for it to be ready, checks
+# /api/health, shows that the demo users of the development realm cannot sign in, creates a student through
+# Keycloak's admin API with a generated password, signs in as that student through HAProxy and Keycloak,
+# creates a workspace, runs its main.py in a sandbox, checks that Java runs as an unprivileged user without
+# capabilities and that /proc/sys is read-only in the Pyroom container, then removes the stack and its volume
+# (also when a step fails). Images are kept. Talks only to 127.0.0.1.
 #
 # Usage: test-compose.sh
 #   Needs docker, docker-compose 1.29 or the compose plugin, curl, python3; as root, debootstrap for the base.
@@ -10,6 +13,7 @@
 #   PYROOM_DOCKERD_DIR=<dir>                start a private Docker daemon with its state in <dir> for the test
 #                                           (no iptables, no default bridge) and stop it at the end
 #   PYROOM_WAR=<file>                       use this war instead of building one
+#   PYROOM_HTTP_PORT, PYROOM_KEYCLOAK_PORT  published ports (38080, 38180), for two stacks on one machine
 set -euo pipefail
 
 HERE=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
@@ -19,11 +23,14 @@ PROJECT=pyroom-compose-test
 BUILD_TIMEOUT=${PYROOM_COMPOSE_BUILD_TIMEOUT:-1800}
 READY_TIMEOUT=${PYROOM_COMPOSE_TIMEOUT:-600}
 
+# The stack's secrets come from the generated file only: Compose would prefer any of them set in the environment
+# (the development stack's test settings hold well-known ones).
+unset PYROOM_DB_PASSWORD PYROOM_KEYCLOAK_DB_PASSWORD PYROOM_OIDC_CLIENT_SECRET PYROOM_DIRECTORY_CLIENT_SECRET \
+    PYROOM_KEYCLOAK_ADMIN_PASSWORD PYROOM_VIEW_STATE_KEY
 export PYROOM_PUBLISH_ADDRESS=127.0.0.1
-export PYROOM_HTTP_PORT=38080 PYROOM_KEYCLOAK_PORT=38180
+export PYROOM_HTTP_PORT=${PYROOM_HTTP_PORT:-38080} PYROOM_KEYCLOAK_PORT=${PYROOM_KEYCLOAK_PORT:-38180}
 export PYROOM_PUBLIC_URL="http://localhost:$PYROOM_HTTP_PORT"
 export PYROOM_KEYCLOAK_URL="http://localhost:$PYROOM_KEYCLOAK_PORT"
-export PYROOM_VIEW_STATE_KEY=${PYROOM_VIEW_STATE_KEY:-$(head -c 32 /dev/urandom | base64)}
 
 COMPOSE=()
 DOCKERD_PID=
@@ -34,7 +41,11 @@ READY_DEADLINE=
 say() { printf 'test-compose: %s\n' "$*"; }
 fail() { printf 'test-compose: FAIL %s\n' "$*" >&2; exit 1; }
 
-compose() { "${COMPOSE[@]}" -p "$PROJECT" -f "$ROOT/docker-compose.yml" "$@"; }
+# The stack reads its secrets from the file secrets.sh wrote, as it would read .env.
+compose() { "${COMPOSE[@]}" --env-file "$WORK/secrets.env" -p "$PROJECT" -f "$ROOT/docker-compose.yml" "$@"; }
+
+# secret NAME: a value from the generated secrets file.
+secret() { sed -n "s/^$1=//p" "$WORK/secrets.env"; }
 
 # Every request goes to 127.0.0.1 (-4: the ports are published on IPv4 loopback only).
 http() { curl -4 -s --max-time 30 -b "$WORK/cookies" -c "$WORK/cookies" "$@"; }
@@ -100,8 +111,8 @@ build_images() {
         export PYROOM_BASE_IMAGE=pyroom-base:bookworm
     fi
     "$HERE/prepare.sh"
-    if ! timeout "$BUILD_TIMEOUT" "${COMPOSE[@]}" -p "$PROJECT" -f "$ROOT/docker-compose.yml" build \
-        >"$WORK/build.log" 2>&1; then
+    if ! timeout "$BUILD_TIMEOUT" "${COMPOSE[@]}" --env-file "$WORK/secrets.env" -p "$PROJECT" \
+        -f "$ROOT/docker-compose.yml" build >"$WORK/build.log" 2>&1; then
         tail -n 30 "$WORK/build.log" >&2
         fail "building the images failed"
     fi
@@ -112,8 +123,8 @@ wait_until_ready() {
     local started=$SECONDS
     READY_DEADLINE=$((SECONDS + READY_TIMEOUT))
     # up waits for PostgreSQL and Keycloak to be healthy before it starts Pyroom (depends_on conditions).
-    timeout "$(seconds_left)" "${COMPOSE[@]}" -p "$PROJECT" -f "$ROOT/docker-compose.yml" up -d \
-        || fail "the stack did not start"
+    timeout "$(seconds_left)" "${COMPOSE[@]}" --env-file "$WORK/secrets.env" -p "$PROJECT" \
+        -f "$ROOT/docker-compose.yml" up -d || fail "the stack did not start"
     until http -o /dev/null -f "http://127.0.0.1:$PYROOM_HTTP_PORT/health/ready"; do
         [ "$SECONDS" -lt "$READY_DEADLINE" ] || fail "Pyroom did not become ready within ${READY_TIMEOUT}s"
         sleep 2
@@ -132,25 +143,97 @@ sys.exit(0 if checks.get("database") == "UP" and checks.get("identityProvider") 
 ' "$health" || fail "database and identity provider are not both UP"
 }
 
-# Browser-like sign-in: Pyroom redirects to Keycloak's login form (at the public URL: the issuer browsers see),
-# the form posts the password, Keycloak redirects back with a code that Pyroom exchanges over the compose network.
-sign_in() {
-    local page form action
-    page=$(http -L -w '\n%{url_effective}' "$PYROOM_PUBLIC_URL/my/workspaces.xhtml")
+# Secrets as an operator makes them: generated, owner-only.
+generate_secrets() {
+    "$HERE/secrets.sh" "$WORK/secrets.env" >/dev/null
+    [ "$(stat -c %a "$WORK/secrets.env")" = 600 ] || fail "secrets.sh left its file readable by others"
+    say "secrets generated into an owner-only file"
+}
+
+# refused SERVICE NAME=VALUE: the service, started with that well-known value, stops at once and says why.
+refused() {
+    local service=$1 setting=$2 output status=0
+    output=$(compose run --rm --no-deps -T -e "$setting" "$service" 2>&1) || status=$?
+    [ "$status" -eq 78 ] && grep -q "refusing to start: ${setting%%=*} is the well-known value" <<<"$output" \
+        || fail "$service started with $setting (exit $status): $output"
+}
+
+refuse_known_defaults() {
+    refused postgres PYROOM_DB_PASSWORD=pyroom
+    refused keycloak KC_BOOTSTRAP_ADMIN_PASSWORD=admin
+    refused pyroom PYROOM_OIDC_CLIENT_SECRET=pyroom-dev-secret
+    say "PostgreSQL, Keycloak and Pyroom refuse well-known secrets"
+}
+
+# login_form URL: follows redirects to Keycloak's login form and prints the form's action.
+login_form() {
+    local page form
+    page=$(http -L -w '\n%{url_effective}' "$1")
     case "$(tail -n 1 <<<"$page")" in
         "$PYROOM_KEYCLOAK_URL/realms/pyroom/"*) ;;
         *) fail "expected Keycloak's login page at $PYROOM_KEYCLOAK_URL, got $(tail -n 1 <<<"$page")" ;;
     esac
     form=$(grep -o '<form [^>]*id="kc-form-login"[^>]*>' <<<"$page") || fail "no login form on Keycloak's page"
-    action=$(sed -e 's/.* action="\([^"]*\)".*/\1/' -e 's/&amp;/\&/g' <<<"$form")
-    page=$(http -L -w '\n%{url_effective}' --data-urlencode username=student --data-urlencode password=student \
-        --data credentialId= "$action")
+    sed -e 's/.* action="\([^"]*\)".*/\1/' -e 's/&amp;/\&/g' <<<"$form"
+}
+
+# The development realm's demo users and Keycloak's development admin do not exist in this stack.
+demo_users_refused() {
+    local user page answer
+    for user in student instructor admin; do
+        page=$(http -L --data-urlencode "username=$user" --data-urlencode "password=$user" --data credentialId= \
+            "$(login_form "$PYROOM_PUBLIC_URL/my/workspaces.xhtml")")
+        grep -q 'Invalid username or password' <<<"$page" || fail "the demo user $user/$user was not refused"
+    done
+    answer=$(http --data grant_type=password --data client_id=admin-cli --data username=admin --data password=admin \
+        "$PYROOM_KEYCLOAK_URL/realms/master/protocol/openid-connect/token")
+    grep -q '"invalid_grant"' <<<"$answer" && ! grep -q access_token <<<"$answer" \
+        || fail "Keycloak's admin/admin was not refused: $answer"
+    say "demo users student, instructor, admin and Keycloak's admin/admin cannot sign in"
+}
+
+# Creates a student in the pyroom realm through Keycloak's admin API, with a password generated here.
+create_student() {
+    local token role
+    STUDENT_PASSWORD=$(head -c 24 /dev/urandom | base64 | tr -d '=+/')
+    token=$(http --data grant_type=password --data client_id=admin-cli --data username=admin \
+        --data-urlencode "password=$(secret PYROOM_KEYCLOAK_ADMIN_PASSWORD)" \
+        "$PYROOM_KEYCLOAK_URL/realms/master/protocol/openid-connect/token" \
+        | python3 -c 'import json, sys; print(json.load(sys.stdin)["access_token"])') \
+        || fail "Keycloak's admin could not sign in with the generated password"
+    python3 -c '
+import json, sys
+print(json.dumps({"username": "casey", "enabled": True, "emailVerified": True, "email": "casey@school.example",
+                  "firstName": "Casey", "lastName": "Compose",
+                  "credentials": [{"type": "password", "value": sys.argv[1], "temporary": False}]}))
+' "$STUDENT_PASSWORD" >"$WORK/student.json"
+    http -f -o /dev/null -H "Authorization: Bearer $token" -H 'Content-Type: application/json' \
+        --data-binary "@$WORK/student.json" "$PYROOM_KEYCLOAK_URL/admin/realms/pyroom/users" \
+        || fail "creating a student through Keycloak's admin API failed"
+    local id
+    id=$(http -f -H "Authorization: Bearer $token" \
+        "$PYROOM_KEYCLOAK_URL/admin/realms/pyroom/users?username=casey&exact=true" \
+        | python3 -c 'import json, sys; print(json.load(sys.stdin)[0]["id"])')
+    role=$(http -f -H "Authorization: Bearer $token" "$PYROOM_KEYCLOAK_URL/admin/realms/pyroom/roles/student")
+    http -f -o /dev/null -H "Authorization: Bearer $token" -H 'Content-Type: application/json' \
+        --data-binary "[$role]" "$PYROOM_KEYCLOAK_URL/admin/realms/pyroom/users/$id/role-mappings/realm" \
+        || fail "giving the new user the student role failed"
+    say "created the student casey through Keycloak's admin API"
+}
+
+# Browser-like sign-in: Pyroom redirects to Keycloak's login form (at the public URL: the issuer browsers see),
+# the form posts the password, Keycloak redirects back with a code that Pyroom exchanges over the compose network.
+sign_in() {
+    local page
+    page=$(http -L -w '\n%{url_effective}' --data-urlencode username=casey \
+        --data-urlencode "password=$STUDENT_PASSWORD" --data credentialId= \
+        "$(login_form "$PYROOM_PUBLIC_URL/my/workspaces.xhtml")")
     [ "$(tail -n 1 <<<"$page")" = "$PYROOM_PUBLIC_URL/my/workspaces.xhtml" ] \
         || fail "sign-in did not return to Pyroom's page (ended at $(tail -n 1 <<<"$page"))"
-    if ! grep -q 'Sign out' <<<"$page" || ! grep -q 'Sam Student' <<<"$page"; then
+    if ! grep -q 'Sign out' <<<"$page" || ! grep -q 'Casey Compose' <<<"$page"; then
         fail "the page after sign-in does not show the signed-in student"
     fi
-    say "signed in as student: \"My workspaces\" shows Sam Student and Sign out"
+    say "signed in as casey: \"My workspaces\" shows Casey Compose and Sign out"
 }
 
 # Creates a workspace the way the page's AJAX button does, and runs its starter main.py in a sandbox.
@@ -182,6 +265,41 @@ sys.exit(0 if run["ending"] == "EXITED" and run["exitCode"] == 0 and run["output
     local limits
     limits=$(compose logs --no-color pyroom 2>/dev/null | grep -o 'sandboxes are limited by [^]]*' | tail -n 1 || true)
     say "${limits:-the server did not say how it limits sandboxes}"
+    grep -q 'limited by cgroup' <<<"$limits" || fail "sandboxes got no cgroup of their own"
+}
+
+# Java runs as an unprivileged user without capabilities, under seccomp, and sees /proc/sys read-only; even root in
+# the container cannot write a kernel setting through it (writing back the value it holds: harmless either way).
+container_hardening() {
+    local report
+    report=$(compose exec -T pyroom sh -c '
+        for process in /proc/[0-9]*; do
+            [ "$(cat "$process/comm" 2>/dev/null)" = java ] || continue
+            grep -E "^(Uid|CapEff|CapBnd|NoNewPrivs|Seccomp):" "$process/status"
+            grep " /proc/sys " "$process/mountinfo" | cut -d " " -f 5,6
+        done
+        cat /proc/sys/kernel/core_uses_pid 2>&1 >/proc/sys/kernel/core_uses_pid' 2>&1 || true)
+    say "pyroom container: $(tr '\n\t' '  ' <<<"$report")"
+    python3 -c '
+import re, sys
+report = sys.argv[1]
+fields = dict(re.findall(r"^(Uid|CapEff|CapBnd|NoNewPrivs|Seccomp):\s*(.*)$", report, re.M))
+problems = []
+if not fields:
+    problems.append("no Java process found")
+elif "0" in fields["Uid"].split():
+    problems.append("Java runs as root: Uid " + fields["Uid"])
+if fields and (int(fields["CapEff"], 16) or int(fields["CapBnd"], 16)):
+    problems.append("Java holds capabilities")
+if fields and (fields["NoNewPrivs"] != "1" or fields["Seccomp"] != "2"):
+    problems.append("Java runs without no_new_privs or seccomp")
+if not re.search(r"^/proc/sys ro,", report, re.M):
+    problems.append("/proc/sys is not mounted read-only for Java")
+if "Read-only file system" not in report:
+    problems.append("root in the container could write /proc/sys")
+sys.exit("; ".join(problems) or None)
+' "$report" || fail "the Pyroom container is not hardened"
+    say "Java runs unprivileged without capabilities, under seccomp; /proc/sys is read-only"
 }
 
 main() {
@@ -192,14 +310,21 @@ main() {
         start_private_dockerd "$PYROOM_DOCKERD_DIR"
     fi
     docker info >/dev/null 2>&1 || fail "no Docker daemon answers (DOCKER_HOST=${DOCKER_HOST:-default})"
+    cd "$ROOT"
     pick_compose
+    generate_secrets
     build_images
     compose down -v --remove-orphans >/dev/null 2>&1 || true
+    refuse_known_defaults
     wait_until_ready
     check_health
+    demo_users_refused
+    create_student
     sign_in
     run_in_sandbox
-    say "PASS compose stack: healthy, signed in through Keycloak, sandbox run ($((SECONDS - STARTED_AT)) s)"
+    container_hardening
+    say "PASS compose stack: generated secrets, defaults refused, no demo users, signed in through Keycloak," \
+        "sandbox run in the hardened container ($((SECONDS - STARTED_AT)) s)"
 }
 
 main "$@"

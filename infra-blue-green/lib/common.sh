@@ -57,9 +57,24 @@ if [ -z "${PYROOM_VIEW_STATE_KEY:-}" ]; then
     if [ ! -s "$BLUEGREEN_STATE/view-state.key" ]; then
         (umask 077 && head -c 32 /dev/urandom | base64 >"$BLUEGREEN_STATE/view-state.key")
     fi
+    chmod 600 "$BLUEGREEN_STATE/view-state.key"
     PYROOM_VIEW_STATE_KEY=$(cat "$BLUEGREEN_STATE/view-state.key")
 fi
 export PYROOM_VIEW_STATE_KEY
+
+# Without these settings Pyroom would fall back to the development stack's well-known secrets. The database
+# password and the client secrets belong to the site's PostgreSQL and Keycloak, so bluegreen cannot make them: it
+# refuses to start instances without real ones. BLUEGREEN_DEVELOPMENT_SECRETS=1 lets the development stack's
+# through, for bin/pyroom's services and the operations tests.
+require_site_secrets() {
+    [ "${BLUEGREEN_DEVELOPMENT_SECRETS:-0}" != 1 ] || return 0
+    (
+        SECRETS_HINT="set a generated one (head -c 32 /dev/urandom | base64) in bluegreen.conf and in PostgreSQL or Keycloak"
+        # shellcheck source=../docker/secrets-check.sh
+        source "$HERE/docker/secrets-check.sh"
+        require_secret PYROOM_DB_PASSWORD PYROOM_OIDC_CLIENT_SECRET PYROOM_DIRECTORY_CLIENT_SECRET
+    ) || die "not starting instances with a missing or well-known secret"
+}
 
 # shellcheck disable=SC2034 # read by the other libraries
 COLOURS=(blue green)

@@ -169,6 +169,7 @@ colour_prepare_war() {
 # already run are left alone. Returns non-zero when an instance does not become ready.
 colour_start() {
     local colour=$1 count=$2 war=$3 explicit=$4 index started=() failed=0 start_ms
+    require_site_secrets
     colour_prepare_war "$colour" "$war" "$explicit"
     start_ms=$(now_ms)
     for ((index = 1; index <= count; index++)); do

@@ -14,6 +14,8 @@ BLUEGREEN=$ROOT/infra-blue-green/bin/bluegreen
 WORK=$(mktemp -d "${TMPDIR:-/tmp}/pyroom-ops-test.XXXXXX")
 export BLUEGREEN_STATE=$WORK/state BLUEGREEN_CONFIG=$WORK/no-bluegreen.conf
 export BLUEGREEN_READY_TIMEOUT=${BLUEGREEN_READY_TIMEOUT:-240}
+# The instances talk to bin/pyroom's test services, which use the development stack's well-known secrets.
+export BLUEGREEN_DEVELOPMENT_SECRETS=1
 # bluegreen's own defaults (ports, HAProxy's addresses), which the tests address too.
 # shellcheck source=../lib/common.sh
 source "$ROOT/infra-blue-green/lib/common.sh"

@@ -1,8 +1,12 @@
 #!/bin/bash
 # Starts PostgreSQL as the postgres user, listening on the container network. On the first start of an empty
 # data directory it creates the pyroom and keycloak roles, each owning a database of its own name.
-# Passwords come from PYROOM_DB_PASSWORD and KEYCLOAK_DB_PASSWORD and are used at that first start only.
+# Passwords come from PYROOM_DB_PASSWORD and KEYCLOAK_DB_PASSWORD and are used at that first start only; every
+# start refuses missing or well-known ones, so that the services using them cannot run on a default either.
 set -euo pipefail
+
+# shellcheck source=../secrets-check.sh
+source /usr/local/lib/pyroom/secrets-check.sh
 
 : "${PGDATA:?}"
 BIN=$(printf '%s\n' /usr/lib/postgresql/*/bin | sort -V | tail -n 1)
@@ -12,8 +16,6 @@ say() { printf 'pyroom-postgres: %s\n' "$*" >&2; }
 as_postgres() { setpriv --reuid=postgres --regid=postgres --init-groups -- "$@"; }
 
 initialise() {
-    : "${PYROOM_DB_PASSWORD:?set PYROOM_DB_PASSWORD for the first start}"
-    : "${KEYCLOAK_DB_PASSWORD:?set KEYCLOAK_DB_PASSWORD for the first start}"
     say "creating the database cluster in $PGDATA"
     mkdir -p "$PGDATA"
     chown postgres:postgres "$PGDATA"
@@ -35,6 +37,7 @@ SQL
     say "created roles and databases pyroom and keycloak"
 }
 
+require_secret PYROOM_DB_PASSWORD KEYCLOAK_DB_PASSWORD
 [ -s "$PGDATA/PG_VERSION" ] || initialise
 exec setpriv --reuid=postgres --regid=postgres --init-groups -- \
     "$BIN/postgres" -D "$PGDATA" -c listen_addresses='*' "$@"

@@ -1,30 +1,41 @@
 #!/bin/bash
-# Prepares the container for bubblewrap sandboxes, then runs Pyroom on Payara Micro as root without
-# CAP_SYS_ADMIN. The server starts every sandbox through setpriv as uid 65534, in a user namespace of its own.
+# Prepares the container for bubblewrap sandboxes as root, then runs Pyroom on Payara Micro as the unprivileged
+# user pyroom with no capabilities at all (empty bounding set, no_new_privs). Sandboxes and lint workers are
+# started by that user, in user namespaces of their own.
 #
-# Needs (docker-compose.yml gives them): cap_add SYS_ADMIN, only for the two mounts below and dropped before
-# Java starts; seccomp=unconfined, because Docker's default profile refuses the namespace and mount calls
-# bwrap makes even inside its own user namespace; apparmor=unconfined where AppArmor is active.
+# Needs (docker-compose.yml gives them): cap_add SYS_ADMIN, only for the mounts below, gone before Java starts;
+# the seccomp profile seccomp.json (Docker's default plus the namespace and mount calls of bwrap). Docker's
+# masked /proc stays as it is: /proc/sys read-only, /proc/kcore and the others covered.
 set -euo pipefail
 
 PAYARA_JAR=/opt/payara/payara-micro.jar
 WAR=/opt/pyroom/pyroom.war
+SERVER_USER=pyroom
+# Root-only: holds the proc mount the kernel wants to see before it lets bwrap mount a proc of its own.
+HOST_PROC_PARENT=/run/pyroom-host
 
 say() { printf 'pyroom-entrypoint: %s\n' "$*" >&2; }
 
-# The kernel lets bwrap mount a fresh /proc in its user namespace only when some proc mount is fully
-# visible, and writes to /proc/sys/user (--disable-userns) must be possible. Docker covers parts of /proc
-# (kcore, sys, ...), so a fresh proc goes on top. This is what Docker's systempaths=unconfined does.
-unmask_proc() {
-    if mount -t proc -o nosuid,nodev,noexec proc /proc 2>/dev/null; then
-        return 0
+# shellcheck source=../secrets-check.sh
+source /usr/local/lib/pyroom/secrets-check.sh
+
+# The kernel lets bwrap mount a fresh /proc in its user namespace only if some proc mount of the container is
+# fully visible (nothing mounted over it), and Docker covers parts of /proc (kcore, sys, ...). A fresh proc in a
+# folder only root can enter satisfies that rule without uncovering /proc. bwrap's --disable-userns writes its
+# own user namespace's user.max_user_namespaces through /proc/sys/user, so that table alone (per user namespace:
+# namespace counts, inotify limits) becomes writable; the rest of /proc/sys stays read-only.
+prepare_proc() {
+    mkdir -p -m 700 "$HOST_PROC_PARENT/proc"
+    if ! mount -t proc -o nosuid,nodev,noexec proc "$HOST_PROC_PARENT/proc" \
+        || ! mount --bind "$HOST_PROC_PARENT/proc/sys/user" /proc/sys/user; then
+        say "WARNING: cannot prepare /proc for sandboxes (no CAP_SYS_ADMIN?): sandboxes will fail to start"
     fi
-    say "WARNING: cannot mount a fresh /proc (no CAP_SYS_ADMIN?): sandboxes will fail to start"
 }
 
 # Docker mounts the container's cgroups read-only, and Pyroom puts each sandbox into a cgroup of its own.
-# It gets a writable child cgroup mounted in place of the container's, so that it cannot change the limits
-# (or, on v1, the device rules) Docker set on the container itself. Without this: rlimits only.
+# It gets a writable child cgroup, owned by the server user, mounted in place of the container's, so that it
+# cannot change the limits (or, on v1, the device rules) Docker set on the container itself. Without this:
+# rlimits only.
 delegate_cgroups() {
     local point type
     while read -r point type; do
@@ -42,12 +53,19 @@ delegate_cgroup() {
     mount -o remount,rw,bind "$point" || return 1
     mkdir -p "$point/sandboxes" || return 1
     if [ "$type" = cgroup2 ]; then
-        # A cgroup v2 that hands controllers to its children may hold no processes itself.
+        # A cgroup v2 that hands controllers to its children may hold no processes itself: the server moves to a
+        # leaf inside the delegated tree, so that moving its sandboxes needs write access to that tree only.
         mkdir -p "$point/server" && echo $$ >"$point/server/cgroup.procs" || return 1
         for controller in memory pids cpu; do
             echo "+$controller" >"$point/cgroup.subtree_control" || say "no $controller controller for sandboxes"
+            echo "+$controller" >"$point/sandboxes/cgroup.subtree_control" || true
         done
+        mkdir -p "$point/sandboxes/server" && echo $$ >"$point/sandboxes/server/cgroup.procs" || return 1
+        chown -R "$SERVER_USER:" "$point/sandboxes/server"
+        chown "$SERVER_USER:" "$point/sandboxes/cgroup.procs" "$point/sandboxes/cgroup.threads" \
+            "$point/sandboxes/cgroup.subtree_control"
     fi
+    chown "$SERVER_USER:" "$point/sandboxes"
     mount --bind "$point/sandboxes" "$point"
 }
 
@@ -60,15 +78,19 @@ cluster_arguments() {
 }
 
 main() {
-    unmask_proc
+    require_secret PYROOM_DB_PASSWORD PYROOM_OIDC_CLIENT_SECRET PYROOM_DIRECTORY_CLIENT_SECRET PYROOM_VIEW_STATE_KEY
+    prepare_proc
     delegate_cgroups
     mkdir -p "$PYROOM_SANDBOX_ROOT"
-    chmod 755 "$PYROOM_SANDBOX_ROOT"
+    chown "$SERVER_USER:" "$PYROOM_SANDBOX_ROOT"
+    chmod 700 "$PYROOM_SANDBOX_ROOT"
     # A fresh root directory each start: Payara Micro redeploys whatever an old one holds.
     local rootdir
     rootdir=$(mktemp -d /tmp/payara-XXXXXX)
+    chown "$SERVER_USER:" "$rootdir"
     # shellcheck disable=SC2046,SC2086  # word splitting of the option lists is intended
-    exec setpriv --bounding-set -sys_admin --inh-caps -sys_admin -- /usr/bin/tini -- \
+    exec setpriv --reuid="$SERVER_USER" --regid="$SERVER_USER" --init-groups \
+        --inh-caps=-all --ambient-caps=-all --bounding-set=-all --no-new-privs -- /usr/bin/tini -- \
         java $JAVA_OPTS -jar "$PAYARA_JAR" --deploy "$WAR" --contextroot / --port 8080 \
         --rootdir "$rootdir" $(cluster_arguments) "$@"
 }
