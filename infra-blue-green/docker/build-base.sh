@@ -11,7 +11,7 @@ SUITE=bookworm
 PACKAGES=(
     ca-certificates curl unzip procps tini
     openjdk-17-jre-headless
-    python3 python3-seccomp bubblewrap util-linux
+    python3 python3-seccomp bubblewrap util-linux pylint python3-pyflakes
     postgresql haproxy socat
 )
 

@@ -268,6 +268,18 @@ sys.exit(0 if run["ending"] == "EXITED" and run["exitCode"] == 0 and run["output
     grep -q 'limited by cgroup' <<<"$limits" || fail "sandboxes got no cgroup of their own"
 }
 
+# Both lint tiers answer in the hardened container, from their confined workers.
+lint_in_container() {
+    local tier answer
+    for tier in fast deep; do
+        answer=$(http -H 'Content-Type: application/json' \
+            -d '{"tier": "'"$tier"'", "version": 1, "filename": "main.py", "source": "print(scroe)\n"}' \
+            "$PYROOM_PUBLIC_URL/api/lint")
+        say "$tier lint: $answer"
+        grep -q '"symbol":"undefined-variable"' <<<"$answer" || fail "$tier lint found no undefined name"
+    done
+}
+
 # Java runs as an unprivileged user without capabilities, under seccomp, and sees /proc/sys read-only; even root in
 # the container cannot write a kernel setting through it (writing back the value it holds: harmless either way).
 container_hardening() {
@@ -322,9 +334,10 @@ main() {
     create_student
     sign_in
     run_in_sandbox
+    lint_in_container
     container_hardening
     say "PASS compose stack: generated secrets, defaults refused, no demo users, signed in through Keycloak," \
-        "sandbox run in the hardened container ($((SECONDS - STARTED_AT)) s)"
+        "sandbox run and lint in the hardened container ($((SECONDS - STARTED_AT)) s)"
 }
 
 main "$@"
