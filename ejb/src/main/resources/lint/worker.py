@@ -447,7 +447,6 @@ def confine(requests, replies):
     resource.setrlimit(resource.RLIMIT_CPU, (CHILD_CPU_SECONDS, CHILD_CPU_SECONDS))
     forbid_signalling_others()
     sys.path[:] = [entry for entry in sys.path if entry.startswith(sys.prefix)]
-    gc.disable()
 
 
 def forbid_signalling_others():
