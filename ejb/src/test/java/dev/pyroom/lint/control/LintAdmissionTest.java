@@ -118,6 +118,7 @@ class LintAdmissionTest {
             String command = Files.readString(proc.resolve("cmdline"));
             String parentCommand = Files.readString(Path.of("/proc", parent, "cmdline"));
             return command.startsWith("/usr/bin/python3")
+                    && command.contains("\0" + ADDRESS_SPACE + "\0")
                     && command.endsWith("fast\0")
                     && command.equals(parentCommand);
         } catch (IOException | RuntimeException e) {
