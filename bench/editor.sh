@@ -2,13 +2,13 @@
 # Editor speed through the whole web stack, as a signed-in student in headless Chromium: the editor page's first
 # load (signed-in GET of /my/editor.xhtml, until the server's answer is complete) and a run's round trip over the
 # run WebSocket (run sent -> end received, main.py printing one line), measured in one loop side by side with a bare
-# cold python3 -c 'print(1)'. Uses a running Pyroom at PYROOM_URL, or starts PostgreSQL, Keycloak and Pyroom like
-# bin/pyroom run (and stops them at the end). Ends with one RESULT line:
+# cold /usr/bin/python3 -c 'print(1)' (the sandboxes' interpreter). Uses a running Pyroom at PYROOM_URL, or starts
+# PostgreSQL, Keycloak and Pyroom like bin/pyroom run (and stops them at the end). Ends with one RESULT line:
 #   RESULT page_p50_ms=<x> run_roundtrip_p50_ms=<x> bare_python_p50_ms=<x>
 #
 #   bench/editor.sh [runs]    (default 50, after 5 warm-up rounds)
 #
-# Needs what bin/pyroom run needs, and Debian's chromium.
+# Installs what it needs (what bin/pyroom run needs, and Debian's chromium) like bin/pyroom test.
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "$0")/.." && pwd)"
@@ -22,6 +22,9 @@ runs="${1:-50}"
 url="${PYROOM_URL:-http://localhost:$PYROOM_HTTP_PORT}"
 work="$(mktemp -d)"
 trap 'stop_started; rm -rf "$work"' EXIT
+
+# Chromium and the rest of what the tests need, without the Docker stack and operations tools.
+PYROOM_TEST_COMPOSE=0 PYROOM_TEST_OPERATIONS=0 install_prerequisites test
 
 if ! curl -fsS -o /dev/null "$url/health/ready" 2>/dev/null; then
     fetch_distributions
