@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Puts what the images are built from into their build contexts (*/dist/): the Pyroom war (built with Maven
 # when its sources changed, as bin/pyroom run does), Payara Micro and Keycloak from Maven Central (fetched
-# once into .pyroom/downloads), the realm file and the load balancer's template.
+# once into .pyroom/downloads), the realm file and the load balancer's template and certificate script.
 #
 # Usage: prepare.sh      PYROOM_WAR=<file> uses that war instead of building one.
 set -euo pipefail
@@ -47,6 +47,7 @@ main() {
     stage "$DOWNLOADS/keycloak-quarkus-dist-$keycloak_version.zip" "$HERE/keycloak/dist/keycloak.zip" --link
     stage "$ROOT/keycloak/pyroom-realm.json" "$HERE/keycloak/dist/pyroom-realm.json"
     stage "$ROOT/infra-blue-green/haproxy/haproxy.cfg.template" "$HERE/haproxy/dist/haproxy.cfg.template"
+    stage "$ROOT/infra-blue-green/haproxy/tls.sh" "$HERE/haproxy/dist/tls.sh"
     say "build contexts ready (Keycloak $keycloak_version, Payara Micro $payara_version)"
 }
 

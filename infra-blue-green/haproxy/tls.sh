@@ -20,7 +20,8 @@ self_signed() {
     [ -s "$pem" ] && return 0
     command -v openssl >/dev/null || die "openssl is not installed: it makes the self-signed certificate"
     for name in "$@"; do
-        if [[ "$name" =~ ^[0-9.]+$ || "$name" == *:* ]]; then alt+=",IP:$name"; else alt+=",DNS:$name"; fi
+        if [[ "$name" =~ ^[0-9.]+$ || "$name" == *:* ]]; then name="IP:$name"; else name="DNS:$name"; fi
+        [[ ",$alt," == *",$name,"* ]] || alt+=",$name"
     done
     (umask 077 && mkdir -p "$(dirname "$pem")")
     work=$(umask 077 && mktemp -d "$(dirname "$pem")/.new.XXXXXX")
@@ -33,7 +34,7 @@ self_signed() {
     mv -f "$work/crt" "${pem%.pem}.crt"
     mv -f "$work/pem" "$pem"
     rm -rf "$work"
-    printf 'tls: made a self-signed certificate for %s in %s (clients may trust %s)\n' "$*" "$pem" "${pem%.pem}.crt" >&2
+    printf 'tls: made a self-signed certificate for %s in %s (clients may trust %s)\n' "${alt#,}" "$pem" "${pem%.pem}.crt" >&2
 }
 
 # The runtime API takes the new PEM in a transaction: 'set ssl cert' stages it, 'commit ssl cert' swaps it in for
