@@ -81,7 +81,8 @@ trust_store() {
     local certificate=${VERIFY_CERTIFICATE:-${BLUEGREEN_STATE:-$HERE/.state}/haproxy/tls/pyroom.crt}
     [ -r "$certificate" ] || die "cannot read HAProxy's certificate $certificate"
     keytool -importcert -noprompt -alias haproxy -file "$certificate" -keystore "$WORK/trust.p12" \
-        -storetype PKCS12 -storepass verify >/dev/null
+        -storetype PKCS12 -storepass verify >"$WORK/keytool.log" 2>&1 ||
+        die "no trust store from $certificate: $(cat "$WORK/keytool.log")"
 }
 
 start_students() {

@@ -146,7 +146,7 @@ check_health() {
 import json, sys
 checks = json.loads(sys.argv[1])["checks"]
 sys.exit(0 if checks.get("database") == "UP" and checks.get("identityProvider") == "UP" else 1)
-' "$health"; do
+' "$health" 2>/dev/null; do
         [ "$SECONDS" -lt "$READY_DEADLINE" ] || fail "database and identity provider are not both UP: $health"
         sleep 5
     done
@@ -267,9 +267,10 @@ with socket.create_connection(("127.0.0.1", url.port), timeout=30) as raw, \
         if not chunk:
             break
         received += chunk
-    if b'"type":"end"' not in received:
+    end = received.find(b'{"type":"end"')
+    if end < 0:
         sys.exit(f"the run over wss did not end: {received[:300]!r}")
-    print(f"test-compose: run over wss: {status}, then {received[received.find(b'{'):][:120].decode(errors='replace')}")
+    print(f"test-compose: run over wss: {status}; {received[end:received.find(b'}', end) + 1].decode()}")
 PYTHON
 }
 
