@@ -20,7 +20,7 @@ BLUEGREEN="$ROOT/infra-blue-green/bin/bluegreen"
 # shellcheck source=../infra-blue-green/lib/services.sh
 source "$ROOT/infra-blue-green/lib/services.sh"
 
-: "${BLUEGREEN_LB_BIND:=127.0.0.1:18080}"
+: "${BLUEGREEN_LB_BIND:=127.0.0.1:18443}"
 : "${PYROOM_DB_URL:=jdbc:postgresql://localhost:5433/pyroom?connectTimeout=3}"
 : "${PYROOM_OIDC_PROVIDER_URI:=http://localhost:8180/realms/pyroom}"
 # The load: threads (one simulated browser each), connections, pause between a connection's requests.
@@ -61,7 +61,7 @@ parse_arguments() {
 }
 
 frontend_url() {
-    echo "http://$BLUEGREEN_LB_BIND"
+    echo "https://$BLUEGREEN_LB_BIND"
 }
 
 stop_started() {

@@ -2,8 +2,9 @@
 # Proves that signed-in users do not notice a blue/green cutover, a rollback or a kill -9 of a live instance.
 #
 # Signed-in simulated students (real Keycloak sign-in through the login form, cookies kept, one open editor page
-# each) work through HAProxy: page loads, the editor's Faces AJAX saves with the page's view state, lint requests
-# and WebSocket runs (verify/MixedLoad.java). Meanwhile, one phase at a time:
+# each) work through HAProxy over HTTPS: page loads, the editor's Faces AJAX saves with the page's view state, lint
+# requests and WebSocket runs over wss (verify/MixedLoad.java, trusting exactly HAProxy's certificate). Meanwhile,
+# one phase at a time:
 #   cutover   bluegreen deploy of the war to the idle colour (--keep-warm)
 #   rollback  bluegreen rollback
 #   killnode  kill -9 of the live instance the students use most
@@ -24,7 +25,7 @@ BLUEGREEN="$HERE/bin/bluegreen"
 # shellcheck source=lib/services.sh
 source "$HERE/lib/services.sh"
 
-: "${BLUEGREEN_LB_BIND:=127.0.0.1:18080}"
+: "${BLUEGREEN_LB_BIND:=127.0.0.1:18443}"
 : "${PYROOM_DB_URL:=jdbc:postgresql://localhost:5433/pyroom?connectTimeout=3}"
 : "${PYROOM_OIDC_PROVIDER_URI:=http://localhost:8180/realms/pyroom}"
 export BLUEGREEN_LB_BIND PYROOM_DB_URL PYROOM_OIDC_PROVIDER_URI
@@ -74,13 +75,26 @@ stop_started() {
     rm -rf "$WORK"
 }
 
+# A trust store with HAProxy's certificate alone: bluegreen's self-signed one, or VERIFY_CERTIFICATE (a PEM file
+# with the certificate only).
+trust_store() {
+    local certificate=${VERIFY_CERTIFICATE:-${BLUEGREEN_STATE:-$HERE/.state}/haproxy/tls/pyroom.crt}
+    [ -r "$certificate" ] || die "cannot read HAProxy's certificate $certificate"
+    keytool -importcert -noprompt -alias haproxy -file "$certificate" -keystore "$WORK/trust.p12" \
+        -storetype PKCS12 -storepass verify >"$WORK/keytool.log" 2>&1 ||
+        die "no trust store from $certificate: $(cat "$WORK/keytool.log")"
+}
+
 start_students() {
     local deadline
     mkdir -p "$WORK/control"
     echo warmup >"$WORK/control/phase"
+    trust_store
+    # 127.0.0.1, not localhost: the students' cookies for Pyroom stay apart from Keycloak's (localhost).
     # shellcheck disable=SC2086 # one argument per account
-    java "$HERE/verify/MixedLoad.java" "http://$BLUEGREEN_LB_BIND" "$WORK/control" "$STUDENTS" $VERIFY_ACCOUNTS \
-        >"$WORK/driver.out" 2>"$WORK/driver.log" &
+    java -Djavax.net.ssl.trustStore="$WORK/trust.p12" -Djavax.net.ssl.trustStorePassword=verify \
+        "$HERE/verify/MixedLoad.java" "https://127.0.0.1:${BLUEGREEN_LB_BIND##*:}" "$WORK/control" "$STUDENTS" \
+        $VERIFY_ACCOUNTS >"$WORK/driver.out" 2>"$WORK/driver.log" &
     DRIVER_PID=$!
     deadline=$((SECONDS + VERIFY_SETUP_TIMEOUT))
     until grep -q '^READY' "$WORK/driver.out"; do

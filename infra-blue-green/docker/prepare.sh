@@ -2,7 +2,7 @@
 # Puts what the images are built from into their build contexts (*/dist/): the Pyroom war (built with Maven
 # when its sources changed, as bin/pyroom run does), Payara Micro and Keycloak from Maven Central (fetched
 # once into .pyroom/downloads), the production realm (derived from the development realm: no demo users),
-# the secrets check every entrypoint sources, and the load balancer's template.
+# the secrets check every entrypoint sources, and the load balancer's template and certificate script.
 #
 # Usage: prepare.sh      PYROOM_WAR=<file> uses that war instead of building one.
 set -euo pipefail
@@ -53,6 +53,7 @@ main() {
         stage "$HERE/secrets-check.sh" "$HERE/$image/dist/secrets-check.sh"
     done
     stage "$ROOT/infra-blue-green/haproxy/haproxy.cfg.template" "$HERE/haproxy/dist/haproxy.cfg.template"
+    stage "$ROOT/infra-blue-green/haproxy/tls.sh" "$HERE/haproxy/dist/tls.sh"
     say "build contexts ready (Keycloak $keycloak_version, Payara Micro $payara_version)"
 }
 

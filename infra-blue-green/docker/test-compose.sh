@@ -1,11 +1,13 @@
 #!/usr/bin/env bash
 # End-to-end test of docker-compose.yml: builds the images (cached), generates the secrets with secrets.sh,
 # shows that each service refuses a well-known secret, starts the stack, waits for it to be ready, checks
-# /api/health, shows that the demo users of the development realm cannot sign in, creates a student through
-# Keycloak's admin API with a generated password, signs in as that student through HAProxy and Keycloak,
-# creates a workspace, runs its main.py in a sandbox, checks that Java runs as an unprivileged user without
-# capabilities and that /proc/sys is read-only in the Pyroom container, then removes the stack and its volume
-# (also when a step fails). Images are kept. Talks only to 127.0.0.1.
+# /api/health, checks TLS at HAProxy (plain HTTP redirected to HTTPS, HSTS, X-Forwarded-Proto set by HAProxy and
+# not by the client), shows that the demo users of the development realm cannot sign in, creates a student
+# through Keycloak's admin API (under /auth) with a generated password, signs in as that student over HTTPS
+# through HAProxy and Keycloak, creates a workspace, runs its main.py in a sandbox and again over wss, has both
+# lint tiers check a file, checks that Java runs as an unprivileged user without capabilities and that /proc/sys
+# is read-only in the Pyroom container, then removes the stack and its volumes (also when a step fails). Images
+# are kept. Talks only to 127.0.0.1, and trusts exactly the certificate HAProxy made on its first start.
 #
 # Usage: test-compose.sh
 #   Needs docker, docker-compose 1.29 or the compose plugin, curl, python3; as root, debootstrap for the base.
@@ -13,12 +15,13 @@
 #   PYROOM_DOCKERD_DIR=<dir>                start a private Docker daemon with its state in <dir> for the test
 #                                           (no iptables, no default bridge) and stop it at the end
 #   PYROOM_WAR=<file>                       use this war instead of building one
-#   PYROOM_HTTP_PORT, PYROOM_KEYCLOAK_PORT  published ports (38080, 38180), for two stacks on one machine
+#   PYROOM_COMPOSE_PROJECT=<name>           project name (pyroom-compose-test), to run beside another test
+#   PYROOM_COMPOSE_HTTP_PORT, PYROOM_COMPOSE_HTTPS_PORT   HAProxy's published ports (38080, 38443)
 set -euo pipefail
 
 HERE=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 ROOT=$(cd "$HERE/../.." && pwd)
-PROJECT=pyroom-compose-test
+PROJECT=${PYROOM_COMPOSE_PROJECT:-pyroom-compose-test}
 # Bounds: building (base and images), then starting until Pyroom answers ready.
 BUILD_TIMEOUT=${PYROOM_COMPOSE_BUILD_TIMEOUT:-1800}
 READY_TIMEOUT=${PYROOM_COMPOSE_TIMEOUT:-600}
@@ -28,9 +31,10 @@ READY_TIMEOUT=${PYROOM_COMPOSE_TIMEOUT:-600}
 unset PYROOM_DB_PASSWORD PYROOM_KEYCLOAK_DB_PASSWORD PYROOM_OIDC_CLIENT_SECRET PYROOM_DIRECTORY_CLIENT_SECRET \
     PYROOM_KEYCLOAK_ADMIN_PASSWORD PYROOM_VIEW_STATE_KEY
 export PYROOM_PUBLISH_ADDRESS=127.0.0.1
-export PYROOM_HTTP_PORT=${PYROOM_HTTP_PORT:-38080} PYROOM_KEYCLOAK_PORT=${PYROOM_KEYCLOAK_PORT:-38180}
-export PYROOM_PUBLIC_URL="http://localhost:$PYROOM_HTTP_PORT"
-export PYROOM_KEYCLOAK_URL="http://localhost:$PYROOM_KEYCLOAK_PORT"
+export PYROOM_HTTP_PORT=${PYROOM_COMPOSE_HTTP_PORT:-38080} PYROOM_HTTPS_PORT=${PYROOM_COMPOSE_HTTPS_PORT:-38443}
+export PYROOM_PUBLIC_URL="https://localhost:$PYROOM_HTTPS_PORT"
+KEYCLOAK_URL="$PYROOM_PUBLIC_URL/auth"
+unset PYROOM_TLS_DIR
 
 COMPOSE=()
 DOCKERD_PID=
@@ -47,8 +51,9 @@ compose() { "${COMPOSE[@]}" --env-file "$WORK/secrets.env" -p "$PROJECT" -f "$RO
 # secret NAME: a value from the generated secrets file.
 secret() { sed -n "s/^$1=//p" "$WORK/secrets.env"; }
 
-# Every request goes to 127.0.0.1 (-4: the ports are published on IPv4 loopback only).
-http() { curl -4 -s --max-time 30 -b "$WORK/cookies" -c "$WORK/cookies" "$@"; }
+# Every request goes to 127.0.0.1 (-4: the ports are published on IPv4 loopback only), trusting HAProxy's
+# certificate only.
+http() { curl -4 -s --max-time 30 --cacert "$WORK/pyroom.crt" -b "$WORK/cookies" -c "$WORK/cookies" "$@"; }
 
 start_private_dockerd() {
     local dir=$1
@@ -122,25 +127,64 @@ build_images() {
 wait_until_ready() {
     local started=$SECONDS
     READY_DEADLINE=$((SECONDS + READY_TIMEOUT))
-    # up waits for PostgreSQL and Keycloak to be healthy before it starts Pyroom (depends_on conditions).
-    timeout "$(seconds_left)" "${COMPOSE[@]}" --env-file "$WORK/secrets.env" -p "$PROJECT" \
-        -f "$ROOT/docker-compose.yml" up -d || fail "the stack did not start"
-    until http -o /dev/null -f "http://127.0.0.1:$PYROOM_HTTP_PORT/health/ready"; do
+    # up waits for PostgreSQL and Keycloak to be healthy before it starts Pyroom (depends_on conditions). On a busy
+    # machine Keycloak's first start (schema, realm import) can outlast its health check's start period; it turns
+    # healthy at its next passing check, so up is repeated until the deadline.
+    until timeout "$(seconds_left)" "${COMPOSE[@]}" --env-file "$WORK/secrets.env" -p "$PROJECT" \
+        -f "$ROOT/docker-compose.yml" up -d; do
+        [ "$SECONDS" -lt "$READY_DEADLINE" ] || fail "the stack did not start"
+        say "not every service is healthy yet: starting the rest again"
+        sleep 10
+    done
+    # HAProxy writes its self-signed certificate into its volume before it listens.
+    until compose exec -T haproxy cat /var/lib/pyroom-haproxy/tls/pyroom.crt >"$WORK/pyroom.crt" 2>/dev/null &&
+        [ -s "$WORK/pyroom.crt" ]; do
+        [ "$SECONDS" -lt "$READY_DEADLINE" ] || fail "HAProxy made no certificate within ${READY_TIMEOUT}s"
+        sleep 2
+    done
+    until http -o /dev/null -f "$PYROOM_PUBLIC_URL/health/ready"; do
         [ "$SECONDS" -lt "$READY_DEADLINE" ] || fail "Pyroom did not become ready within ${READY_TIMEOUT}s"
         sleep 2
     done
     say "stack ready in $((SECONDS - started)) s"
 }
 
+# Both UP, within the start-up deadline: Keycloak's first answers after a cold start may outlast Pyroom's
+# two-second probe on a busy machine.
 check_health() {
     local health
-    health=$(http "http://127.0.0.1:$PYROOM_HTTP_PORT/api/health")
-    say "/api/health: $health"
-    python3 -c '
+    until health=$(http "$PYROOM_PUBLIC_URL/api/health") && python3 -c '
 import json, sys
 checks = json.loads(sys.argv[1])["checks"]
 sys.exit(0 if checks.get("database") == "UP" and checks.get("identityProvider") == "UP" else 1)
-' "$health" || fail "database and identity provider are not both UP"
+' "$health" 2>/dev/null; do
+        [ "$SECONDS" -lt "$READY_DEADLINE" ] || fail "database and identity provider are not both UP: $health"
+        sleep 5
+    done
+    say "/api/health: $health"
+}
+
+# Plain HTTP only redirects to the same address over HTTPS; HTTPS answers carry HSTS; the instance learns from
+# HAProxy, not from the client, that the browser came over HTTPS: its sign-in redirect URI says https and its
+# session cookie is Secure.
+check_tls() {
+    local answer location expected
+    answer=$(curl -4 -s -D - -o /dev/null --max-time 30 "http://localhost:$PYROOM_HTTP_PORT/my/workspaces.xhtml?x=1" |
+        tr -d '\r')
+    location=$(sed -n 's/^[Ll]ocation: //p' <<<"$answer")
+    [[ "$answer" == "HTTP/1.1 301 "* ]] && [ "$location" = "$PYROOM_PUBLIC_URL/my/workspaces.xhtml?x=1" ] ||
+        fail "plain HTTP is not redirected to HTTPS: $(head -n 1 <<<"$answer") location '$location'"
+    answer=$(curl -4 -s -D - -o /dev/null --max-time 30 --cacert "$WORK/pyroom.crt" \
+        -H 'X-Forwarded-Proto: http' -H 'X-Forwarded-Host: evil.example' "$PYROOM_PUBLIC_URL/my/workspaces.xhtml" |
+        tr -d '\r')
+    grep -qi '^strict-transport-security: max-age=[1-9]' <<<"$answer" || fail "HTTPS answers lack HSTS"
+    location=$(sed -n 's/^[Ll]ocation: //p' <<<"$answer")
+    expected=$(python3 -c 'import sys, urllib.parse; print(urllib.parse.quote(sys.argv[1], safe=""))' \
+        "$PYROOM_PUBLIC_URL/callback")
+    [[ "$location" == "$KEYCLOAK_URL/realms/pyroom/"*"redirect_uri=$expected&"* ]] ||
+        fail "sign-in does not go to Keycloak at $KEYCLOAK_URL with redirect URI $PYROOM_PUBLIC_URL/callback: $location"
+    grep -qi '^set-cookie: JSESSIONID=[^;]*;.*; Secure' <<<"$answer" || fail "the session cookie is not Secure"
+    say "TLS: http:// redirects to https://, HSTS, redirect URI $PYROOM_PUBLIC_URL/callback, Secure session cookie"
 }
 
 # Secrets as an operator makes them: generated, owner-only.
@@ -170,8 +214,8 @@ login_form() {
     local page form
     page=$(http -L -w '\n%{url_effective}' "$1")
     case "$(tail -n 1 <<<"$page")" in
-        "$PYROOM_KEYCLOAK_URL/realms/pyroom/"*) ;;
-        *) fail "expected Keycloak's login page at $PYROOM_KEYCLOAK_URL, got $(tail -n 1 <<<"$page")" ;;
+        "$KEYCLOAK_URL/realms/pyroom/"*) ;;
+        *) fail "expected Keycloak's login page at $KEYCLOAK_URL, got $(tail -n 1 <<<"$page")" ;;
     esac
     form=$(grep -o '<form [^>]*id="kc-form-login"[^>]*>' <<<"$page") || fail "no login form on Keycloak's page"
     sed -e 's/.* action="\([^"]*\)".*/\1/' -e 's/&amp;/\&/g' <<<"$form"
@@ -186,7 +230,7 @@ demo_users_refused() {
         grep -q 'Invalid username or password' <<<"$page" || fail "the demo user $user/$user was not refused"
     done
     answer=$(http --data grant_type=password --data client_id=admin-cli --data username=admin --data password=admin \
-        "$PYROOM_KEYCLOAK_URL/realms/master/protocol/openid-connect/token")
+        "$KEYCLOAK_URL/realms/master/protocol/openid-connect/token")
     grep -q '"invalid_grant"' <<<"$answer" && ! grep -q access_token <<<"$answer" \
         || fail "Keycloak's admin/admin was not refused: $answer"
     say "demo users student, instructor, admin and Keycloak's admin/admin cannot sign in"
@@ -198,7 +242,7 @@ create_student() {
     STUDENT_PASSWORD=$(head -c 24 /dev/urandom | base64 | tr -d '=+/')
     token=$(http --data grant_type=password --data client_id=admin-cli --data username=admin \
         --data-urlencode "password=$(secret PYROOM_KEYCLOAK_ADMIN_PASSWORD)" \
-        "$PYROOM_KEYCLOAK_URL/realms/master/protocol/openid-connect/token" \
+        "$KEYCLOAK_URL/realms/master/protocol/openid-connect/token" \
         | python3 -c 'import json, sys; print(json.load(sys.stdin)["access_token"])') \
         || fail "Keycloak's admin could not sign in with the generated password"
     python3 -c '
@@ -208,15 +252,15 @@ print(json.dumps({"username": "casey", "enabled": True, "emailVerified": True, "
                   "credentials": [{"type": "password", "value": sys.argv[1], "temporary": False}]}))
 ' "$STUDENT_PASSWORD" >"$WORK/student.json"
     http -f -o /dev/null -H "Authorization: Bearer $token" -H 'Content-Type: application/json' \
-        --data-binary "@$WORK/student.json" "$PYROOM_KEYCLOAK_URL/admin/realms/pyroom/users" \
+        --data-binary "@$WORK/student.json" "$KEYCLOAK_URL/admin/realms/pyroom/users" \
         || fail "creating a student through Keycloak's admin API failed"
     local id
     id=$(http -f -H "Authorization: Bearer $token" \
-        "$PYROOM_KEYCLOAK_URL/admin/realms/pyroom/users?username=casey&exact=true" \
+        "$KEYCLOAK_URL/admin/realms/pyroom/users?username=casey&exact=true" \
         | python3 -c 'import json, sys; print(json.load(sys.stdin)[0]["id"])')
-    role=$(http -f -H "Authorization: Bearer $token" "$PYROOM_KEYCLOAK_URL/admin/realms/pyroom/roles/student")
+    role=$(http -f -H "Authorization: Bearer $token" "$KEYCLOAK_URL/admin/realms/pyroom/roles/student")
     http -f -o /dev/null -H "Authorization: Bearer $token" -H 'Content-Type: application/json' \
-        --data-binary "[$role]" "$PYROOM_KEYCLOAK_URL/admin/realms/pyroom/users/$id/role-mappings/realm" \
+        --data-binary "[$role]" "$KEYCLOAK_URL/admin/realms/pyroom/users/$id/role-mappings/realm" \
         || fail "giving the new user the student role failed"
     say "created the student casey through Keycloak's admin API"
 }
@@ -266,6 +310,52 @@ sys.exit(0 if run["ending"] == "EXITED" and run["exitCode"] == 0 and run["output
     limits=$(compose logs --no-color pyroom 2>/dev/null | grep -o 'sandboxes are limited by [^]]*' | tail -n 1 || true)
     say "${limits:-the server did not say how it limits sandboxes}"
     grep -q 'limited by cgroup' <<<"$limits" || fail "sandboxes got no cgroup of their own"
+    run_over_wss "$workspace"
+}
+
+# The editor's run: a WebSocket through HAProxy over TLS (wss), with the session cookie and the page's origin,
+# as a browser sends them.
+run_over_wss() {
+    python3 - "$PYROOM_PUBLIC_URL" "$WORK/pyroom.crt" "$WORK/cookies" "$1" <<'PYTHON' || fail "no run over wss"
+import base64, json, os, socket, ssl, sys, urllib.parse
+
+public_url, certificate, cookie_file, workspace = sys.argv[1:]
+url = urllib.parse.urlsplit(public_url)
+# curl's cookie file: tab-separated domain, subdomains, path, secure, expiry, name, value; "#HttpOnly_" marks those.
+cookies = []
+for line in open(cookie_file):
+    fields = line.rstrip("\n").removeprefix("#HttpOnly_").split("\t")
+    if len(fields) == 7 and not fields[0].startswith("#") and not fields[2].startswith("/auth"):
+        cookies.append(f"{fields[5]}={fields[6]}")
+context = ssl.create_default_context(cafile=certificate)
+with socket.create_connection(("127.0.0.1", url.port), timeout=30) as raw, \
+        context.wrap_socket(raw, server_hostname=url.hostname) as tls:
+    key = base64.b64encode(os.urandom(16)).decode()
+    request = [f"GET /ws/run HTTP/1.1", f"Host: {url.netloc}", "Upgrade: websocket", "Connection: Upgrade",
+               f"Sec-WebSocket-Key: {key}", "Sec-WebSocket-Version: 13", f"Origin: {public_url}",
+               f"Cookie: {'; '.join(cookies)}", "", ""]
+    tls.sendall("\r\n".join(request).encode())
+    answer = b""
+    while b"\r\n\r\n" not in answer:
+        answer += tls.recv(4096)
+    status = answer.split(b"\r\n", 1)[0].decode()
+    if " 101 " not in status:
+        sys.exit(f"WebSocket handshake over wss answered {status}")
+    # One masked text frame, as clients must send them.
+    message = json.dumps({"type": "run", "workspaceId": int(workspace), "entryFile": "main.py"}).encode()
+    mask = os.urandom(4)
+    tls.sendall(bytes([0x81, 0x80 | len(message)]) + mask + bytes(b ^ mask[i % 4] for i, b in enumerate(message)))
+    received = answer.split(b"\r\n\r\n", 1)[1]
+    while b'"type":"end"' not in received and b'"type":"error"' not in received:
+        chunk = tls.recv(4096)
+        if not chunk:
+            break
+        received += chunk
+    end = received.find(b'{"type":"end"')
+    if end < 0:
+        sys.exit(f"the run over wss did not end: {received[:300]!r}")
+    print(f"test-compose: run over wss: {status}; {received[end:received.find(b'}', end) + 1].decode()}")
+PYTHON
 }
 
 # Both lint tiers answer in the hardened container, from their confined workers.
@@ -330,14 +420,16 @@ main() {
     refuse_known_defaults
     wait_until_ready
     check_health
+    check_tls
     demo_users_refused
     create_student
     sign_in
     run_in_sandbox
     lint_in_container
     container_hardening
-    say "PASS compose stack: generated secrets, defaults refused, no demo users, signed in through Keycloak," \
-        "sandbox run and lint in the hardened container ($((SECONDS - STARTED_AT)) s)"
+    say "PASS compose stack: generated secrets, defaults refused, TLS at HAProxy, no demo users," \
+        "signed in through Keycloak over https, sandbox run over https and wss, both lint tiers," \
+        "hardened container ($((SECONDS - STARTED_AT)) s)"
 }
 
 main "$@"

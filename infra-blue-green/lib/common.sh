@@ -27,8 +27,14 @@ fi
 : "${BLUEGREEN_BLUE_GRID_PORT:=18700}"
 : "${BLUEGREEN_GREEN_GRID_PORT:=18800}"
 : "${BLUEGREEN_MULTICAST_PORT:=18900}"
-# Where HAProxy accepts users' connections.
-: "${BLUEGREEN_LB_BIND:=127.0.0.1:18080}"
+# Where HAProxy accepts users' connections: HTTPS, and plain HTTP that only redirects to HTTPS.
+: "${BLUEGREEN_LB_BIND:=127.0.0.1:18443}"
+: "${BLUEGREEN_LB_HTTP_BIND:=127.0.0.1:18080}"
+# HAProxy's certificate: one PEM file with the certificate, its chain and the private key. Unset: a self-signed one,
+# made on the first start in the state folder (haproxy/tls/pyroom.pem), for trying Pyroom out.
+: "${BLUEGREEN_LB_CERTIFICATE:=}"
+# How long browsers keep to HTTPS after a visit (Strict-Transport-Security max-age, in seconds).
+: "${BLUEGREEN_LB_HSTS_MAX_AGE:=31536000}"
 # Where HAProxy serves its Prometheus metrics (/metrics): for the monitoring server only.
 : "${BLUEGREEN_LB_METRICS_BIND:=127.0.0.1:18079}"
 # Seconds to wait: for an instance to become ready, for HAProxy to see it up, for a colour to drain,

@@ -71,12 +71,15 @@ instance_ready() {
     [ "$(http_status "$(instance_url "$1" "$2")/health/ready")" = 200 ]
 }
 
-# Payara Micro binds HTTP to every interface by default; HAProxy is the only client an instance needs.
+# Payara Micro binds HTTP to every interface by default; HAProxy is the only client an instance needs. HAProxy ends
+# TLS and says so in X-Forwarded-Proto (its own, never a client's): the request's scheme follows it, so that the
+# URLs Pyroom builds from requests (the sign-in's redirect URI among them) say https.
 write_preboot_commands() {
     local file
     file="$BLUEGREEN_STATE/preboot-commands.txt"
     cat >"$file" <<COMMANDS
 set configs.config.server-config.network-config.network-listeners.network-listener.http-listener.address=$BLUEGREEN_BIND_ADDRESS
+set configs.config.server-config.network-config.protocols.protocol.http-listener.http.scheme-mapping=X-Forwarded-Proto
 COMMANDS
     echo "$file"
 }

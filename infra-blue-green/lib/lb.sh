@@ -8,6 +8,7 @@ lb_socket() { echo "$(lb_dir)/admin.sock"; }
 lb_map() { echo "$(lb_dir)/live.map"; }
 lb_pid_file() { echo "$(lb_dir)/haproxy.pid"; }
 lb_log() { echo "$(lb_dir)/haproxy.log"; }
+lb_certificate() { echo "${BLUEGREEN_LB_CERTIFICATE:-$(lb_dir)/tls/pyroom.pem}"; }
 backend_of() { echo "bk_$1"; }
 server_of() { echo "$1$2"; }
 
@@ -158,12 +159,40 @@ lb_server_lines() {
     done
 }
 
+# The redirect from plain HTTP keeps the host name the browser used and names the HTTPS port unless it is 443.
+lb_https_port_suffix() {
+    local port=${BLUEGREEN_LB_BIND##*:}
+    if [ "$port" = 443 ]; then echo ""; else echo ":$port"; fi
+}
+
+# The operator's certificate must be there; without one, a self-signed certificate is made once.
+lb_ensure_certificate() {
+    if [ -n "$BLUEGREEN_LB_CERTIFICATE" ]; then
+        [ -r "$BLUEGREEN_LB_CERTIFICATE" ] ||
+            die "cannot read the certificate BLUEGREEN_LB_CERTIFICATE=$BLUEGREEN_LB_CERTIFICATE"
+        return 0
+    fi
+    "$HERE/haproxy/tls.sh" self-signed "$(lb_certificate)" localhost 127.0.0.1 "$(hostname)" ||
+        die "no certificate for HAProxy: set BLUEGREEN_LB_CERTIFICATE"
+}
+
+# Loads a renewed certificate file into the running HAProxy, without a restart.
+lb_reload_certificate() {
+    require_lb
+    "$HERE/haproxy/tls.sh" reload "$(lb_socket)" "$(lb_certificate)" || die "the certificate was not reloaded"
+}
+
 lb_generate_config() {
     local text
     text=$(<"$HERE/haproxy/haproxy.cfg.template")
     text=${text//@ADMIN_SOCKET@/$(lb_socket)}
     text=${text//@LIVE_MAP@/$(lb_map)}
     text=${text//@BIND@/$BLUEGREEN_LB_BIND}
+    text=${text//@HTTP_BIND@/$BLUEGREEN_LB_HTTP_BIND}
+    text=${text//@HTTPS_PORT_SUFFIX@/$(lb_https_port_suffix)}
+    text=${text//@CERTIFICATE@/$(lb_certificate)}
+    text=${text//@HSTS_MAX_AGE@/$BLUEGREEN_LB_HSTS_MAX_AGE}
+    text=${text//@ROUTES@$'\n'/}
     text=${text//@METRICS_BIND@/$BLUEGREEN_LB_METRICS_BIND}
     text=${text//@BLUE_SERVERS@/$(lb_server_lines blue)}
     text=${text//@GREEN_SERVERS@/$(lb_server_lines green)}
@@ -193,6 +222,7 @@ lb_start() {
     fi
     mkdir -p "$(lb_dir)"
     lb_write_map "$(lb_initial_colour)"
+    lb_ensure_certificate
     lb_generate_config
     haproxy -c -q -f "$(lb_config)" || die "HAProxy rejects the generated configuration $(lb_config)"
     rm -f "$(lb_socket)"
@@ -206,7 +236,7 @@ lb_start() {
         [ "$SECONDS" -lt "$deadline" ] || die "HAProxy's admin socket does not answer; see $(lb_log)"
         sleep 0.2
     done
-    say "HAProxy listening on $BLUEGREEN_LB_BIND (pid $(lb_pid)), live colour: $(lb_live_colour)"
+    say "HAProxy listening on https://$BLUEGREEN_LB_BIND (http://$BLUEGREEN_LB_HTTP_BIND redirects there; pid $(lb_pid)), live colour: $(lb_live_colour)"
     warn_if_live_colour_empty
 }
 

@@ -20,7 +20,7 @@ command_status() {
     local colour index live pid any=no
     if pid=$(lb_pid); then
         live=$(lb_live_colour)
-        say "HAProxy: running (pid $pid) on $BLUEGREEN_LB_BIND; live colour: $live"
+        say "HAProxy: running (pid $pid) on https://$BLUEGREEN_LB_BIND; live colour: $live"
         for colour in "${COLOURS[@]}"; do
             say "  backend $(backend_of "$colour"): $(lb_backend_sessions "$colour") current session(s)$([ "$colour" = "$live" ] && echo ' (live)')"
         done

@@ -8,6 +8,9 @@
 #     instance's line for it; a request without one gets a fresh id, logged by both as well.
 #  5. The instance's and HAProxy's /metrics carry every series the alert rules use; through the load balancer,
 #     users reach neither the instances' /metrics nor their /openapi.
+#  6. TLS at HAProxy (its self-signed certificate, trusted by the test as the exact certificate): plain HTTP is
+#     redirected to the same address over HTTPS, answers carry HSTS, and the instance learns from HAProxy (never
+#     from the client) that the browser came over HTTPS: the sign-in redirect URI is https, the cookies Secure.
 # Uses the test PostgreSQL server of bin/pyroom (PYROOM_TEST_DB_PORT) and bluegreen's ports (BLUEGREEN_*).
 set -euo pipefail
 # shellcheck source=lib.sh
@@ -34,12 +37,15 @@ restored_file() {
         JOIN app_user u ON u.id = w.owner_id WHERE u.username = 'ada' AND f.path = 'lesson/main.py'"
 }
 
-lb_url() { echo "http://$BLUEGREEN_LB_BIND$1"; }
+lb_url() { echo "https://localhost:${BLUEGREEN_LB_BIND##*:}$1"; }
+
+# curl through HAProxy, trusting its certificate only.
+lb_curl() { curl -s --cacert "$BLUEGREEN_STATE/haproxy/tls/pyroom.crt" "$@"; }
 
 # GET through HAProxy until the live colour answers 200 (HAProxy marks a new server up after two checks).
 wait_through_lb() {
     local deadline=$((SECONDS + 30))
-    until [ "$(curl -s -o /dev/null -w '%{http_code}' --max-time 5 "$(lb_url /api/health)")" = 200 ]; do
+    until [ "$(lb_curl -o /dev/null -w '%{http_code}' --max-time 5 "$(lb_url /api/health)")" = 200 ]; do
         [ "$SECONDS" -lt "$deadline" ] || fail "HAProxy does not reach the restored instance"
         sleep 0.5
     done
@@ -47,7 +53,7 @@ wait_through_lb() {
 
 # The X-Request-ID header of the answer to a GET through HAProxy, with optional extra curl arguments.
 answered_request_id() {
-    curl -s -D - -o /dev/null --max-time 10 "$@" "$(lb_url /api/health)" |
+    lb_curl -D - -o /dev/null --max-time 10 "$@" "$(lb_url /api/health)" |
         tr -d '\r' | sed -n 's/^[Xx]-[Rr]equest-[Ii][Dd]: //p'
 }
 
@@ -72,6 +78,26 @@ expect_alert_series() {
     done
     grep -q '^pyroom_database_up{[^}]*} 1' <<<"$scraped" || fail "pyroom_database_up is not 1"
     grep "^pyroom_" <<<"$scraped" | grep -v "quantile=" | sed "s/^/  /"
+}
+
+# HTTP only redirects, HTTPS answers with HSTS, and the instance builds https URLs and Secure cookies even when a
+# client claims it came over plain HTTP.
+expect_tls() {
+    local answer location
+    answer=$(curl -s -D - -o /dev/null --max-time 10 "http://localhost:${BLUEGREEN_LB_HTTP_BIND##*:}/my/workspaces.xhtml?x=1" | tr -d '\r')
+    location=$(sed -n 's/^[Ll]ocation: //p' <<<"$answer")
+    [[ "$answer" == "HTTP/1.1 301 "* ]] && [ "$location" = "$(lb_url /my/workspaces.xhtml?x=1)" ] ||
+        fail "plain HTTP is not redirected to HTTPS: $(head -n 1 <<<"$answer") location '$location'"
+    answer=$(lb_curl -D - -o /dev/null --max-time 10 "$(lb_url /)" | tr -d '\r')
+    grep -qi '^strict-transport-security: max-age=[1-9]' <<<"$answer" || fail "HTTPS answers lack HSTS"
+    answer=$(lb_curl -D - -o /dev/null --max-time 10 -H 'X-Forwarded-Proto: http' -H 'X-Forwarded-Host: evil.example' \
+        "$(lb_url /my/workspaces.xhtml)" | tr -d '\r')
+    location=$(sed -n 's/^[Ll]ocation: //p' <<<"$answer")
+    [[ "$location" == *"redirect_uri=$(python3 -c 'import sys, urllib.parse; print(urllib.parse.quote(sys.argv[1], safe=""))' "$(lb_url /callback)")&"* ]] ||
+        fail "the sign-in redirect URI is not $(lb_url /callback): $location"
+    grep -qi '^set-cookie: JSESSIONID=[^;]*;.*; Secure' <<<"$answer" || fail "the session cookie is not Secure: $answer"
+    grep -qi '^set-cookie: SERVERID=.*; secure' <<<"$answer" || fail "HAProxy's cookie is not Secure: $answer"
+    say "   http:// redirects to https://, HSTS, redirect URI $(lb_url /callback), Secure cookies"
 }
 
 main() {
@@ -101,7 +127,7 @@ main() {
     PYROOM_DB_URL=$(test_db_url "$RESTORED_DB") "$BLUEGREEN" start blue 1 --war "$WAR"
     "$BLUEGREEN" lb start
     wait_through_lb
-    [ "$(curl -s -o /dev/null -w '%{http_code}' "$(lb_url /)")" = 200 ] || fail "the home page does not answer 200"
+    [ "$(lb_curl -o /dev/null -w '%{http_code}' "$(lb_url /)")" = 200 ] || fail "the home page does not answer 200"
     [ "$(test_psql "$RESTORED_DB" -c "SELECT count(*) FROM node WHERE started_at > '$restored_at'")" -ge 1 ] ||
         fail "the instance did not write its heartbeat into the restored database"
     [ "$(restored_file)" = "$CONTENT" ] || fail "the file changed after Pyroom started on the restored database"
@@ -119,10 +145,13 @@ main() {
     expect_alert_series
     local path
     for path in /metrics /metrics/application /openapi /OpenAPI; do
-        [ "$(curl -s -o /dev/null -w '%{http_code}' "$(lb_url "$path")")" = 404 ] ||
+        [ "$(lb_curl -o /dev/null -w '%{http_code}' "$(lb_url "$path")")" = 404 ] ||
             fail "$path is public through the load balancer"
     done
-    say "RESULT backup_restore=ok request_id=ok metrics=ok"
+
+    say "6. TLS at the load balancer"
+    expect_tls
+    say "RESULT backup_restore=ok request_id=ok metrics=ok tls=ok"
 }
 
 main "$@"

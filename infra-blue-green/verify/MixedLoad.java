@@ -36,6 +36,9 @@ import java.util.zip.ZipInputStream;
  *
  * <p>usage: java MixedLoad.java BASE_URL CONTROL_DIR STUDENTS USER:PASSWORD...
  *
+ * <p>BASE_URL is https: the students trust what the JVM's trust store holds ({@code -Djavax.net.ssl.trustStore}, the
+ * load balancer's certificate), and run over wss.
+ *
  * <p>CONTROL_DIR/phase names the phase that requests count towards; the driver stops when CONTROL_DIR/stop exists.
  * Whenever the phase changes, every student reads its file back through the app and checks that its last
  * acknowledged save is there. Prints one {@code PHASE} line per phase, then {@code DONE}.
@@ -196,7 +199,7 @@ class Student {
     private final String password;
     private final String workspaceName;
     private final CookieJar cookies = new CookieJar();
-    // HTTP/1.1 as browsers speak it on http: (Java's default would ask to upgrade to cleartext HTTP/2).
+    // HTTP/1.1, the only protocol HAProxy offers: WebSockets (wss) upgrade an HTTP/1.1 connection.
     private final HttpClient http = HttpClient.newBuilder()
             .version(HttpClient.Version.HTTP_1_1)
             .followRedirects(HttpClient.Redirect.NEVER)

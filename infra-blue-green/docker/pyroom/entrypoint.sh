@@ -85,14 +85,19 @@ main() {
     chown "$SERVER_USER:" "$PYROOM_SANDBOX_ROOT"
     chmod 700 "$PYROOM_SANDBOX_ROOT"
     # A fresh root directory each start: Payara Micro redeploys whatever an old one holds.
-    local rootdir
+    local rootdir preboot
     rootdir=$(mktemp -d /tmp/payara-XXXXXX)
     chown "$SERVER_USER:" "$rootdir"
+    # HAProxy ends TLS and says so in X-Forwarded-Proto (its own, never a client's): the request's scheme follows
+    # it, so that the URLs Pyroom builds from requests (the sign-in's redirect URI among them) say https.
+    preboot=$(mktemp /tmp/payara-preboot-XXXXXX)
+    echo 'set configs.config.server-config.network-config.protocols.protocol.http-listener.http.scheme-mapping=X-Forwarded-Proto' >"$preboot"
+    chown "$SERVER_USER:" "$preboot"
     # shellcheck disable=SC2046,SC2086  # word splitting of the option lists is intended
     exec setpriv --reuid="$SERVER_USER" --regid="$SERVER_USER" --init-groups \
         --inh-caps=-all --ambient-caps=-all --bounding-set=-all --no-new-privs -- /usr/bin/tini -- \
         java $JAVA_OPTS -jar "$PAYARA_JAR" --deploy "$WAR" --contextroot / --port 8080 \
-        --rootdir "$rootdir" $(cluster_arguments) "$@"
+        --rootdir "$rootdir" --prebootcommandfile "$preboot" $(cluster_arguments) "$@"
 }
 
 main "$@"
