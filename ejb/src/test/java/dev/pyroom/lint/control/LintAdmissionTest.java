@@ -30,26 +30,8 @@ class LintAdmissionTest {
 
     @BeforeAll
     static void start() throws InterruptedException {
-        LintSettings d = LintSettings.defaults();
         linter = new Linter(
-                new LintSettings(
-                        d.sandbox(),
-                        d.bwrap(),
-                        d.python(),
-                        1,
-                        1,
-                        d.fastTimeout(),
-                        d.deepTimeout(),
-                        d.startTimeout(),
-                        ADDRESS_SPACE,
-                        d.tmpBytes(),
-                        d.workerMemoryBytes(),
-                        d.tenantsPerWorker(),
-                        d.tenantIdle(),
-                        d.maxSourceChars(),
-                        d.recycleAfterRequests(),
-                        d.recycleAboveRssBytes()),
-                Executors.defaultThreadFactory());
+                new OneWorkerPerTier().addressSpace(ADDRESS_SPACE).settings(), Executors.defaultThreadFactory());
         assertTrue(linter.awaitReady(Duration.ofSeconds(60)));
     }
 

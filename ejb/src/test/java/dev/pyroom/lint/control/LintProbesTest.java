@@ -53,26 +53,7 @@ class LintProbesTest {
 
     @BeforeAll
     static void start() throws InterruptedException {
-        LintSettings d = LintSettings.defaults();
-        linter = new Linter(
-                new LintSettings(
-                        d.sandbox(),
-                        d.bwrap(),
-                        d.python(),
-                        1,
-                        1,
-                        d.fastTimeout(),
-                        d.deepTimeout(),
-                        d.startTimeout(),
-                        d.addressSpaceBytes(),
-                        d.tmpBytes(),
-                        d.workerMemoryBytes(),
-                        4,
-                        d.tenantIdle(),
-                        d.maxSourceChars(),
-                        d.recycleAfterRequests(),
-                        d.recycleAboveRssBytes()),
-                Executors.defaultThreadFactory());
+        linter = new Linter(new OneWorkerPerTier().tenantsPerWorker(4).settings(), Executors.defaultThreadFactory());
         assertTrue(linter.awaitReady(Duration.ofSeconds(60)));
     }
 

@@ -16,24 +16,7 @@ class UnsandboxedLinterTest {
 
     @Test
     void bothTiersWorkWithoutBubblewrap() throws InterruptedException {
-        LintSettings d = LintSettings.defaults();
-        LintSettings unsandboxed = new LintSettings(
-                LintSettings.Sandbox.NONE,
-                d.bwrap(),
-                d.python(),
-                1,
-                1,
-                d.fastTimeout(),
-                d.deepTimeout(),
-                d.startTimeout(),
-                d.addressSpaceBytes(),
-                d.tmpBytes(),
-                d.workerMemoryBytes(),
-                d.tenantsPerWorker(),
-                d.tenantIdle(),
-                d.maxSourceChars(),
-                d.recycleAfterRequests(),
-                d.recycleAboveRssBytes());
+        LintSettings unsandboxed = new OneWorkerPerTier().unsandboxed().settings();
 
         try (Linter linter = new Linter(unsandboxed, Executors.defaultThreadFactory())) {
             assertTrue(linter.awaitReady(Duration.ofSeconds(60)));

@@ -35,24 +35,10 @@ class WorkerRecoveryTest {
 
     @BeforeAll
     static void start() throws InterruptedException {
-        LintSettings d = LintSettings.defaults();
-        LintSettings settings = new LintSettings(
-                d.sandbox(),
-                d.bwrap(),
-                d.python(),
-                1,
-                1,
-                d.fastTimeout(),
-                d.deepTimeout(),
-                d.startTimeout(),
-                ADDRESS_SPACE,
-                d.tmpBytes(),
-                d.workerMemoryBytes(),
-                d.tenantsPerWorker(),
-                d.tenantIdle(),
-                d.maxSourceChars(),
-                RECYCLE_AFTER,
-                d.recycleAboveRssBytes());
+        LintSettings settings = new OneWorkerPerTier()
+                .addressSpace(ADDRESS_SPACE)
+                .recycleAfter(RECYCLE_AFTER)
+                .settings();
         linter = new Linter(settings, Executors.defaultThreadFactory());
         assertTrue(linter.awaitReady(Duration.ofSeconds(60)));
     }
