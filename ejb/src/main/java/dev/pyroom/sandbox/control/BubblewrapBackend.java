@@ -7,7 +7,6 @@ import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.OptionalInt;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.logging.Logger;
@@ -24,24 +23,13 @@ public final class BubblewrapBackend implements SandboxBackend {
     private static final int OWN_PROCESSES = 2;
 
     private final BubblewrapSettings settings;
-    private final SandboxRuntime runtime;
-    private final Cgroups cgroups;
-    private final BubblewrapCommand command;
-    private final OptionalInt runAsUid;
+    private final BubblewrapHost host;
     private final Set<Sandbox> open = ConcurrentHashMap.newKeySet();
     private volatile boolean closed;
 
-    private BubblewrapBackend(
-            BubblewrapSettings settings,
-            SandboxRuntime runtime,
-            Cgroups cgroups,
-            BubblewrapCommand command,
-            OptionalInt runAsUid) {
+    private BubblewrapBackend(BubblewrapSettings settings, BubblewrapHost host) {
         this.settings = settings;
-        this.runtime = runtime;
-        this.cgroups = cgroups;
-        this.command = command;
-        this.runAsUid = runAsUid;
+        this.host = host;
     }
 
     /**
@@ -50,31 +38,14 @@ public final class BubblewrapBackend implements SandboxBackend {
      * @throws SandboxException when bubblewrap or the seccomp filter is not available
      */
     public static BubblewrapBackend start(BubblewrapSettings settings) {
-        for (Path tool : List.of(settings.bwrap(), settings.python())) {
-            if (!Files.isExecutable(tool)) {
-                throw new SandboxException(tool + " is missing: install bubblewrap, python3 and python3-seccomp");
-            }
-        }
-        SandboxRuntime runtime = null;
-        try {
-            runtime = SandboxRuntime.create(settings.runtimeParent(), settings.python());
-            OptionalInt runAsUid = HostUser.isRoot() ? OptionalInt.of(settings.hostUid()) : OptionalInt.empty();
-            BubblewrapCommand command = BubblewrapCommand.of(settings, runtime, runAsUid);
-            Cgroups cgroups =
-                    settings.cgroups() ? Cgroups.detect(MountTable.current(), settings.cgroupName()) : Cgroups.none();
-            runAsUid.ifPresent(uid -> LOG.info(() -> "server runs as root: sandboxes run as host user " + uid));
-            return new BubblewrapBackend(settings, runtime, cgroups, command, runAsUid);
-        } catch (IOException | RuntimeException e) {
-            if (runtime != null) {
-                runtime.close();
-            }
-            throw e instanceof SandboxException known ? known : new SandboxException("cannot prepare sandboxes", e);
-        }
+        BubblewrapHost host = BubblewrapHost.prepare(settings);
+        host.runAsUid().ifPresent(uid -> LOG.info(() -> "server runs as root: sandboxes run as host user " + uid));
+        return new BubblewrapBackend(settings, host);
     }
 
     /** How sandboxes are limited on this host, for logs and health pages. */
     public String limitsDescription() {
-        return cgroups.describe();
+        return host.cgroups().describe();
     }
 
     @Override
@@ -88,15 +59,15 @@ public final class BubblewrapBackend implements SandboxBackend {
         CgroupSlot cgroup;
         Path errorLog;
         try {
-            if (runAsUid.isPresent()) {
-                WorkspaceOwner.handOver(spec.workspace(), runAsUid.getAsInt());
+            if (host.runAsUid().isPresent()) {
+                WorkspaceOwner.handOver(spec.workspace(), host.runAsUid().getAsInt());
             }
-            errorLog = runtime.newErrorLog();
+            errorLog = host.runtime().newErrorLog();
             cgroup = limitedCgroup(spec);
         } catch (IOException e) {
             throw new SandboxException("cannot prepare a sandbox", e);
         }
-        ProcessBuilder builder = new ProcessBuilder(command.forSandbox(spec));
+        ProcessBuilder builder = new ProcessBuilder(host.command().forSandbox(spec));
         builder.environment().clear();
         builder.environment().putAll(BubblewrapCommand.ENVIRONMENT);
         LauncherProcess launcher;
@@ -115,7 +86,7 @@ public final class BubblewrapBackend implements SandboxBackend {
     }
 
     private CgroupSlot limitedCgroup(SandboxSpec spec) throws IOException {
-        CgroupSlot cgroup = cgroups.acquire();
+        CgroupSlot cgroup = host.cgroups().acquire();
         try {
             cgroup.limitCpu(spec.cpuCores());
             cgroup.limitRun(RunLimits.DEFAULTS.memoryBytes(), RunLimits.DEFAULTS.processes() + OWN_PROCESSES);
@@ -130,7 +101,6 @@ public final class BubblewrapBackend implements SandboxBackend {
     public void close() {
         closed = true;
         List.copyOf(open).forEach(Sandbox::close);
-        cgroups.close();
-        runtime.close();
+        host.close();
     }
 }

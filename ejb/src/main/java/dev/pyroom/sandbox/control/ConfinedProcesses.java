@@ -2,10 +2,7 @@ package dev.pyroom.sandbox.control;
 
 import java.io.IOException;
 import java.io.OutputStream;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
-import java.util.OptionalInt;
 
 /**
  * Long-lived helper processes, such as lint workers, started under the confinement of a run sandbox but without a
@@ -15,14 +12,10 @@ import java.util.OptionalInt;
  */
 public final class ConfinedProcesses implements AutoCloseable {
 
-    private final SandboxRuntime runtime;
-    private final Cgroups cgroups;
-    private final BubblewrapCommand command;
+    private final BubblewrapHost host;
 
-    private ConfinedProcesses(SandboxRuntime runtime, Cgroups cgroups, BubblewrapCommand command) {
-        this.runtime = runtime;
-        this.cgroups = cgroups;
-        this.command = command;
+    private ConfinedProcesses(BubblewrapHost host) {
+        this.host = host;
     }
 
     /**
@@ -31,24 +24,7 @@ public final class ConfinedProcesses implements AutoCloseable {
      * @throws SandboxException when bubblewrap, the interpreter or the seccomp filter is not available
      */
     public static ConfinedProcesses prepare(BubblewrapSettings settings) {
-        for (Path tool : List.of(settings.bwrap(), settings.python())) {
-            if (!Files.isExecutable(tool)) {
-                throw new SandboxException(tool + " is missing: install bubblewrap, python3 and python3-seccomp");
-            }
-        }
-        SandboxRuntime runtime = null;
-        try {
-            runtime = SandboxRuntime.create(settings.runtimeParent(), settings.python());
-            OptionalInt runAsUid = HostUser.isRoot() ? OptionalInt.of(settings.hostUid()) : OptionalInt.empty();
-            Cgroups cgroups =
-                    settings.cgroups() ? Cgroups.detect(MountTable.current(), settings.cgroupName()) : Cgroups.none();
-            return new ConfinedProcesses(runtime, cgroups, BubblewrapCommand.of(settings, runtime, runAsUid));
-        } catch (IOException | RuntimeException e) {
-            if (runtime != null) {
-                runtime.close();
-            }
-            throw e instanceof SandboxException known ? known : new SandboxException("cannot prepare confinement", e);
-        }
+        return new ConfinedProcesses(BubblewrapHost.prepare(settings));
     }
 
     /**
@@ -56,11 +32,11 @@ public final class ConfinedProcesses implements AutoCloseable {
      * inside its cgroup. The cgroup returns to the pool when the process has exited.
      */
     public Process start(List<String> service, long memoryBytes, int processes, long tmpBytes) throws IOException {
-        CgroupSlot cgroup = cgroups.acquire();
+        CgroupSlot cgroup = host.cgroups().acquire();
         Process process;
         try {
             cgroup.limitRun(memoryBytes, processes);
-            ProcessBuilder builder = new ProcessBuilder(command.forService(tmpBytes, service));
+            ProcessBuilder builder = new ProcessBuilder(host.command().forService(tmpBytes, service));
             builder.environment().clear();
             builder.environment().putAll(BubblewrapCommand.ENVIRONMENT);
             process = builder.start();
@@ -84,7 +60,6 @@ public final class ConfinedProcesses implements AutoCloseable {
 
     @Override
     public void close() {
-        cgroups.close();
-        runtime.close();
+        host.close();
     }
 }
