@@ -13,6 +13,8 @@ Pyroom.terminal = (function () {
     var workspace = null;
     var attempts = 0;
     var closing = false;
+    // Keystrokes typed while the shell is still connecting: sent as soon as it is there.
+    var typedWhileConnecting = [];
 
     function open(container, workspaceId) {
         workspace = workspaceId;
@@ -44,6 +46,9 @@ Pyroom.terminal = (function () {
         shellSocket.binaryType = 'arraybuffer';
         shellSocket.onopen = function () {
             attempts = 0;
+            typedWhileConnecting.splice(0).forEach(function (message) {
+                shellSocket.send(JSON.stringify(message));
+            });
         };
         shellSocket.onmessage = function (event) {
             if (socket === shellSocket) {
@@ -74,6 +79,8 @@ Pyroom.terminal = (function () {
     function send(message) {
         if (socket !== null && socket.readyState === WebSocket.OPEN) {
             socket.send(JSON.stringify(message));
+        } else if (socket !== null && socket.readyState === WebSocket.CONNECTING && message.type === 'input') {
+            typedWhileConnecting.push(message);
         } else if (socket === null && message.type === 'input' && message.data === '\r') {
             connect();
         }
