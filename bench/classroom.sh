@@ -1,0 +1,81 @@
+#!/usr/bin/env bash
+# A class arriving at a lab, against one Pyroom node or the HAProxy front of several: N students (default 300) sign
+# in through Keycloak's login form within a minute, join the course by its join link (which hands each a copy of the
+# assignment), open the editor and run their program, then work for 5 minutes: lint every 3 s (every 5th deep), a
+# run every 30 s over the run WebSocket, an editor reload every 60 s. The demo instructor watches the course's live
+# view meanwhile. The load is Gatling's (bench/classroom, a Maven project of its own); accounts are made through
+# Keycloak's admin API.
+#
+# Prints per phase ("arrival": until a minute after the last student arrived; "steady": after) and operation the
+# count, errors and p50/p95/p99, the Pyroom JVM's peak RSS, and ends with
+#   RESULT students=<n> arrival_errors=<n> steady_errors=<n> first_run_p95_ms=<x> steady_lint_p95_ms=<x>
+#          steady_run_p95_ms=<x> steady_page_p95_ms=<x> rss_mib=<x> ...
+#
+#   bench/classroom.sh [students]
+#
+# Settings (environment):
+#   PYROOM_URL          a running Pyroom to load (default: starts PostgreSQL, Keycloak and Pyroom like bin/pyroom run,
+#                       on a fresh database pyroom_classroom_bench, and stops them at the end)
+#   CLASSROOM_KEYCLOAK  Keycloak's base URL for the admin API (default: PYROOM_KEYCLOAK_URL)
+#   CLASSROOM_ARRIVAL_SECONDS, CLASSROOM_WORK_SECONDS   the arrival window (60) and each student's work (300)
+#   CLASSROOM_APP_PIDS  the Pyroom JVMs to sample for RSS when PYROOM_URL is given (default: what listens on its port)
+# The course is made in the database Pyroom uses (PYROOM_DB_URL, PYROOM_DB_USER, PYROOM_DB_PASSWORD).
+set -euo pipefail
+ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+STUDENTS=${1:-300}
+: "${CLASSROOM_ARRIVAL_SECONDS:=60}"
+: "${CLASSROOM_WORK_SECONDS:=300}"
+: "${PYROOM_DB_PORT:=5433}"
+if [ -z "${PYROOM_URL:-}" ]; then
+    export PYROOM_DB_URL="jdbc:postgresql://localhost:$PYROOM_DB_PORT/pyroom_classroom_bench?connectTimeout=3"
+fi
+source "$ROOT/bin/lib/common.sh"
+source "$ROOT/bin/lib/setup.sh"
+source "$ROOT/bin/lib/postgres.sh"
+source "$ROOT/bin/lib/keycloak.sh"
+source "$ROOT/bin/lib/app.sh"
+source "$ROOT/bench/lib/classroom.sh"
+
+WORK=$(mktemp -d)
+SAMPLER=
+cleanup() {
+    [ -z "$SAMPLER" ] || kill "$SAMPLER" 2>/dev/null || true
+    stop_started
+    rm -rf "$WORK"
+}
+trap cleanup EXIT
+
+install_prerequisites run
+if [ -z "${PYROOM_URL:-}" ]; then
+    fetch_distributions
+    postgres_start app "$PYROOM_DB_PORT" pyroom_classroom_bench --fresh
+    keycloak_start
+    app_build
+    app_start
+    PYROOM_URL="http://localhost:$PYROOM_HTTP_PORT"
+    CLASSROOM_APP_PIDS=$(pgrep -g "$APP_PID" java | tr '\n' ' ')
+fi
+: "${CLASSROOM_KEYCLOAK:=$PYROOM_KEYCLOAK_URL}"
+: "${CLASSROOM_APP_PIDS:=$(listening_pids "$PYROOM_URL")}"
+[ -n "$CLASSROOM_APP_PIDS" ] || die "no Pyroom process found for $PYROOM_URL: set CLASSROOM_APP_PIDS"
+
+say "making the course (join code, assignment) as the demo instructor"
+sign_in_instructor "$PYROOM_URL" "$WORK"
+read -r course code < <(make_lab_course)
+
+say "loading $PYROOM_URL with $STUDENTS students (load before: $(cut -d' ' -f1-3 /proc/loadavg))"
+sample_rss "$WORK/rss" $CLASSROOM_APP_PIDS &
+SAMPLER=$!
+if ! (cd "$ROOT/bench/classroom" && mvn -B -ntp gatling:test \
+    -Dclassroom.url="$PYROOM_URL" -Dclassroom.keycloak-url="$CLASSROOM_KEYCLOAK" \
+    -Dclassroom.keycloak-admin-password="$PYROOM_KEYCLOAK_ADMIN_PASSWORD" \
+    -Dclassroom.students="$STUDENTS" -Dclassroom.course="$course" -Dclassroom.join-code="$code" \
+    -Dclassroom.arrival-seconds="$CLASSROOM_ARRIVAL_SECONDS" -Dclassroom.work-seconds="$CLASSROOM_WORK_SECONDS" \
+    >"$WORK/gatling.log" 2>&1); then
+    # Gatling fails the build when a request failed; the figures below say which. A load that never ran is fatal.
+    grep -q "Reports generated" "$WORK/gatling.log" || { tail -n 60 "$WORK/gatling.log"; die "Gatling did not run"; }
+fi
+kill "$SAMPLER" 2>/dev/null || true
+SAMPLER=
+report=$(ls -td "$ROOT"/bench/classroom/target/gatling/classroom*/ | head -n 1)
+python3 "$ROOT/bench/classroom/report.py" "$report" "$WORK/rss" "$STUDENTS" "${CLASSROOM_RESULT:-classroom}"

@@ -1,0 +1,102 @@
+"""Reads Gatling's report of the classroom simulation and prints the figures per phase and operation, then the
+RESULT line: `report.py <gatling report dir> <rss samples (KiB)> <students> classroom|console`."""
+
+import sys
+from html.parser import HTMLParser
+
+COLUMNS = ["total", "ok", "ko", "ko_percent", "per_second", "min", "p50", "p75", "p95", "p99", "max", "mean", "std"]
+
+
+class StatisticsTable(HTMLParser):
+    """The rows of the report's statistics table: id, parent, name and the numbers."""
+
+    def __init__(self):
+        super().__init__()
+        self.rows = {}
+        self.row = None
+        self.cell = None
+        self.in_name = False
+
+    def handle_starttag(self, tag, attrs):
+        attrs = dict(attrs)
+        if tag == "tr" and attrs.get("id", "").startswith(("req_", "group_")):
+            self.row = {"id": attrs["id"], "parent": attrs.get("data-parent"), "values": []}
+        elif self.row is not None and tag == "span" and attrs.get("class") == "ellipsed-name":
+            self.in_name = True
+        elif self.row is not None and tag == "td" and "value" in attrs.get("class", ""):
+            self.cell = ""
+
+    def handle_data(self, data):
+        if self.in_name:
+            self.row["name"] = data.strip()
+        elif self.cell is not None:
+            self.cell += data
+
+    def handle_endtag(self, tag):
+        if tag == "span":
+            self.in_name = False
+        elif tag == "td" and self.cell is not None:
+            self.row["values"].append(self.cell.strip())
+            self.cell = None
+        elif tag == "tr" and self.row is not None:
+            self.row.update(zip(COLUMNS, (number(v) for v in self.row.pop("values"))))
+            self.rows[self.row["id"]] = self.row
+            self.row = None
+
+
+def number(text):
+    try:
+        return float(text)
+    except ValueError:
+        return float("nan")
+
+
+def top_name(rows, row):
+    while row["parent"] in rows:
+        row = rows[row["parent"]]
+    return row["name"]
+
+
+def main():
+    report, rss_file, students, mode = sys.argv[1], sys.argv[2], int(sys.argv[3]), sys.argv[4]
+    table = StatisticsTable()
+    with open(report + "/index.html", encoding="utf-8") as page:
+        table.feed(page.read())
+    rows = table.rows
+    if not rows:
+        sys.exit("no statistics in Gatling's report " + report)
+    by_name = {row["name"]: row for row in rows.values() if row["parent"] == "ROOT"}
+
+    print(f"\n{'operation':<36} {'count':>7} {'errors':>7} {'p50 ms':>8} {'p95 ms':>8} {'p99 ms':>8}")
+    for name, row in sorted(by_name.items(), key=lambda item: (not item[0].startswith(("sign-in", "arrival")), item[0])):
+        print(f"{name:<36} {row['total']:>7.0f} {row['ko']:>7.0f} {row['p50']:>8.0f} {row['p95']:>8.0f} {row['p99']:>8.0f}")
+
+    errors = {"arrival": 0, "steady": 0}
+    for row in rows.values():
+        if row["id"].startswith("req_"):
+            errors["steady" if top_name(rows, row).startswith("steady") else "arrival"] += row["ko"]
+    with open(rss_file, encoding="utf-8") as samples:
+        rss_mib = max(int(line) for line in samples if line.strip()) / 1024
+
+    def p(name, column="p95"):
+        row = by_name.get(name)
+        return f"{row[column]:.0f}" if row else "none"
+
+    steady_lint = [by_name[n]["p95"] for n in ("steady lint fast", "steady lint deep") if n in by_name]
+    print(f"\nerrors: arrival {errors['arrival']:.0f}, steady {errors['steady']:.0f}; "
+          f"Pyroom JVM peak RSS {rss_mib:.0f} MiB")
+    if mode == "console":
+        print(f"RESULT live_view_p50_ms={p('steady live view', 'p50')} live_view_p95_ms={p('steady live view')} "
+              f"arrival_live_view_p50_ms={p('arrival live view', 'p50')} "
+              f"arrival_live_view_p95_ms={p('arrival live view')} students={students} "
+              f"errors={errors['arrival'] + errors['steady']:.0f}")
+    else:
+        print(f"RESULT students={students} arrival_errors={errors['arrival']:.0f} "
+              f"steady_errors={errors['steady']:.0f} first_run_p95_ms={p('arrival first run')} "
+              f"steady_lint_p95_ms={max(steady_lint) if steady_lint else 'none'} "
+              f"steady_run_p95_ms={p('steady run')} steady_page_p95_ms={p('steady page')} rss_mib={rss_mib:.0f} "
+              f"sign_in_p95_ms={p('sign-in')} steady_lint_fast_p95_ms={p('steady lint fast')} "
+              f"steady_lint_deep_p95_ms={p('steady lint deep')} steady_live_view_p95_ms={p('steady live view')}")
+
+
+main()

@@ -1,0 +1,217 @@
+package dev.pyroom.bench;
+
+import static io.gatling.javaapi.core.CoreDsl.StringBody;
+import static io.gatling.javaapi.core.CoreDsl.atOnceUsers;
+import static io.gatling.javaapi.core.CoreDsl.exec;
+import static io.gatling.javaapi.core.CoreDsl.group;
+import static io.gatling.javaapi.core.CoreDsl.jsonPath;
+import static io.gatling.javaapi.core.CoreDsl.pace;
+import static io.gatling.javaapi.core.CoreDsl.rampUsers;
+import static io.gatling.javaapi.core.CoreDsl.regex;
+import static io.gatling.javaapi.core.CoreDsl.scenario;
+import static io.gatling.javaapi.core.CoreDsl.substring;
+import static io.gatling.javaapi.http.HttpDsl.http;
+import static io.gatling.javaapi.http.HttpDsl.status;
+import static io.gatling.javaapi.http.HttpDsl.ws;
+
+import io.gatling.javaapi.core.ChainBuilder;
+import io.gatling.javaapi.core.PopulationBuilder;
+import io.gatling.javaapi.core.ScenarioBuilder;
+import io.gatling.javaapi.core.Session;
+import io.gatling.javaapi.core.Simulation;
+import io.gatling.javaapi.http.HttpProtocolBuilder;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Stream;
+
+/**
+ * A class arriving at a lab: N students sign in through Keycloak's login form within the arrival window, join the
+ * course through its join link (which hands them their copy of the assignment), open the editor and run their
+ * program, then work for a while: a lint of their text every 3 s (every 5th deep), a run every 30 s over the run
+ * WebSocket, an editor reload every 60 s. An instructor watches the course's live view, polled every 3 s like the
+ * page does. Requests are named by phase: "arrival" until a minute after the last student arrived, "steady" after.
+ */
+public class ClassroomSimulation extends Simulation {
+
+    private static final String BASE = required("classroom.url").replaceAll("/+$", "");
+    private static final int STUDENTS = Integer.getInteger("classroom.students", 300);
+    private static final String PREFIX = System.getProperty("classroom.user-prefix", "class");
+    private static final String JOIN_CODE = required("classroom.join-code");
+    private static final long COURSE = Long.parseLong(required("classroom.course"));
+    private static final Duration ARRIVAL = Duration.ofSeconds(Long.getLong("classroom.arrival-seconds", 60));
+    private static final Duration WORK = Duration.ofSeconds(Long.getLong("classroom.work-seconds", 300));
+    /** The steady phase starts this long after the last arrival (the issue's targets say so). */
+    private static final Duration SETTLING = Duration.ofSeconds(60);
+
+    private static final Duration LINT_EVERY = Duration.ofSeconds(3);
+    private static final int DEEP_EVERY = 5;
+    private static final int RUN_EVERY = 10;
+    private static final int PAGE_EVERY = 20;
+
+    private static volatile long startedAt;
+
+    static String studentName(String prefix, int number) {
+        return String.format("%s%03d", prefix, number);
+    }
+
+    private static String required(String property) {
+        String value = System.getProperty(property);
+        if (value == null || value.isBlank()) {
+            throw new IllegalArgumentException("-D" + property + " is required");
+        }
+        return value;
+    }
+
+    /** "arrival " or "steady ", by the time the request starts. */
+    private static String phase() {
+        long elapsed = System.nanoTime() - startedAt;
+        return elapsed < ARRIVAL.plus(SETTLING).toNanos() ? "arrival " : "steady ";
+    }
+
+    private final HttpProtocolBuilder protocol = http.baseUrl(BASE)
+            .wsBaseUrl(BASE.replaceFirst("^http", "ws"))
+            .acceptHeader("text/html,application/json;q=0.9,*/*;q=0.8")
+            .userAgentHeader("Mozilla/5.0 (X11; Linux x86_64) Pyroom classroom bench")
+            .disableCaching();
+
+    @Override
+    public void before() {
+        try {
+            new KeycloakAccounts(required("classroom.keycloak-url"), System.getProperty("classroom.realm", "pyroom"))
+                    .ensureStudents(
+                            PREFIX,
+                            STUDENTS,
+                            System.getProperty("classroom.keycloak-admin", "admin"),
+                            System.getProperty("classroom.keycloak-admin-password", "admin"));
+        } catch (Exception e) {
+            throw new IllegalStateException("could not make the class's Keycloak accounts", e);
+        }
+        startedAt = System.nanoTime();
+    }
+
+    /** Keycloak's login form, from a page that needs sign-in; ends on that page. */
+    private static ChainBuilder signIn(String page, String username, String password, String expected) {
+        return group("sign-in")
+                .on(exec(http("sign-in: page asked for")
+                                .get(page)
+                                .check(regex("action=\"([^\"]*login-actions/authenticate[^\"]*)\"")
+                                        .transform(action -> action.replace("&amp;", "&"))
+                                        .saveAs("loginAction")))
+                        .exec(http("sign-in: password")
+                                .post("#{loginAction}")
+                                .formParam("username", username)
+                                .formParam("password", password)
+                                .check(substring(expected))));
+    }
+
+    private final AtomicInteger nextStudent = new AtomicInteger();
+
+    private Iterator<Map<String, Object>> students() {
+        return Stream.generate(() -> {
+                    String username = studentName(PREFIX, nextStudent.incrementAndGet());
+                    return Map.<String, Object>of("username", username);
+                })
+                .iterator();
+    }
+
+    private static ChainBuilder run(String name) {
+        return group(session -> phase() + name)
+                .on(exec(ws("run: connect").connect("/ws/run").header("Origin", BASE))
+                        .exec(ws("run: program")
+                                .sendText(session -> "{\"type\":\"run\",\"workspaceId\":" + session.getLong("workspace")
+                                        + ",\"entryFile\":\"main.py\"}")
+                                .await(60)
+                                .on(ws.checkTextMessage("run: ended")
+                                        .matching(regex("\"type\":\"(end|error)\""))
+                                        .check(regex("\"type\":\"end\""), substring("exit code 0"))))
+                        .exec(ws("run: close").close()));
+    }
+
+    private static ChainBuilder editorPage(String name) {
+        return exec(http(session -> phase() + name)
+                .get("/my/editor.xhtml?workspace=#{workspace}")
+                .check(status().is(200), substring("Pyroom.editor.attach")));
+    }
+
+    private static ChainBuilder lint() {
+        return exec(http(session -> phase() + "lint " + tier(session))
+                .post("/api/lint")
+                .header("Content-Type", "application/json")
+                .header("Origin", BASE)
+                .body(StringBody(ClassroomSimulation::lintRequest))
+                .check(status().is(200), jsonPath("$.version").exists()));
+    }
+
+    private static String tier(Session session) {
+        return session.getInt("tick") % DEEP_EVERY == DEEP_EVERY - 1 ? "deep" : "fast";
+    }
+
+    private static String lintRequest(Session session) {
+        int version = session.getInt("tick") + 1;
+        String source = StudentProgram.version(version);
+        return jakarta.json.Json.createObjectBuilder()
+                .add("tier", tier(session))
+                .add("version", version)
+                .add("filename", "main.py")
+                .add("path", "main.py")
+                .add("workspaceId", session.getLong("workspace"))
+                .add("source", source)
+                .build()
+                .toString();
+    }
+
+    private final ScenarioBuilder students = scenario("students")
+            .feed(students())
+            .exec(signIn("/my/courses.xhtml?code=" + JOIN_CODE, "#{username}", "#{username}", "You are in"))
+            .exec(http(session -> phase() + "workspaces")
+                    .get("/api/workspaces")
+                    .check(jsonPath("$[0].id").ofLong().saveAs("workspace")))
+            .exec(editorPage("page"))
+            .exec(run("first run"))
+            .during(WORK, "tick")
+            .on(pace(LINT_EVERY)
+                    .exec(lint())
+                    .doIf(session -> session.getInt("tick") % RUN_EVERY == RUN_EVERY - 1)
+                    .then(run("run"))
+                    .doIf(session -> session.getInt("tick") % PAGE_EVERY == PAGE_EVERY - 1)
+                    .then(editorPage("page")));
+
+    /** The instructor's course page, then its live table's poll (the AJAX request the page sends every 3 s). */
+    private final ScenarioBuilder instructor = scenario("instructor")
+            .exec(signIn(
+                    "/instructor/course.xhtml?course=" + COURSE,
+                    System.getProperty("classroom.instructor", "instructor"),
+                    System.getProperty("classroom.instructor-password", "instructor"),
+                    "live:poll"))
+            .exec(http("instructor: course page")
+                    .get("/instructor/course.xhtml?course=" + COURSE)
+                    .check(regex("name=\"jakarta.faces.ViewState\"[^>]*value=\"([^\"]*)\"").saveAs("viewState")))
+            .during(ARRIVAL.plus(WORK).plusSeconds(30))
+            .on(pace(Duration.ofSeconds(3))
+                    .exec(http(session -> phase() + "live view")
+                            .post("/instructor/course.xhtml?course=" + COURSE)
+                            .header("Faces-Request", "partial/ajax")
+                            .header("X-Requested-With", "XMLHttpRequest")
+                            .header("Origin", BASE)
+                            .formParam("jakarta.faces.partial.ajax", "true")
+                            .formParam("jakarta.faces.source", "live:poll")
+                            .formParam("jakarta.faces.partial.execute", "live:poll")
+                            .formParam("jakarta.faces.partial.render", "live:students live:problems live:summary")
+                            .formParam("live:poll", "live:poll")
+                            .formParam("live", "live")
+                            .formParam("jakarta.faces.ViewState", "#{viewState}")
+                            .check(status().is(200), substring("<partial-response"))));
+
+    {
+        List<PopulationBuilder> populations = new ArrayList<>();
+        populations.add(students.injectOpen(rampUsers(STUDENTS).during(ARRIVAL)));
+        if (Boolean.parseBoolean(System.getProperty("classroom.watch", "true"))) {
+            populations.add(instructor.injectOpen(atOnceUsers(1)));
+        }
+        setUp(populations).protocols(protocol);
+    }
+}
