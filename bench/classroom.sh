@@ -78,4 +78,9 @@ fi
 kill "$SAMPLER" 2>/dev/null || true
 SAMPLER=
 report=$(ls -td "$ROOT"/bench/classroom/target/gatling/classroom*/ | head -n 1)
+cp "$WORK/gatling.log" "$report/console.log"
+# Gatling's last summary lists each kind of error with its count: print it, if any.
+awk '/^---- Errors/ { block = ""; show = 1 } show && /^$/ { show = 0; last = block } show { block = block $0 "\n" }
+    END { printf "%s", last }' "$WORK/gatling.log"
+echo "Gatling's report: $report"
 python3 "$ROOT/bench/classroom/report.py" "$report" "$WORK/rss" "$STUDENTS" "${CLASSROOM_RESULT:-classroom}"

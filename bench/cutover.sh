@@ -57,7 +57,6 @@ parse_arguments() {
         '' | *[!0-9]* | 0) die "--instances needs a positive number" ;;
     esac
     [ -f "$WAR" ] || die "war not found: $WAR (build it with: mvn -B -q -ntp -DskipTests package)"
-    command -v wrk >/dev/null || die "wrk is not installed (apt-get install wrk)"
 }
 
 frontend_url() {
@@ -223,6 +222,7 @@ prepare_kill9() {
 
 main() {
     parse_arguments "$@"
+    install_load_tools wrk:wrk
     trap stop_started EXIT
     trap 'exit 130' INT TERM
     write_load_script

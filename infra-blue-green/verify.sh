@@ -194,6 +194,7 @@ report() {
 
 main() {
     parse_arguments "$@"
+    install_load_tools
     trap stop_started EXIT
     trap 'exit 130' INT TERM
     # One copy for the whole run: the original may be rebuilt meanwhile.

@@ -4,6 +4,25 @@
 # defines ROOT, WORK, BLUEGREEN, INSTANCES, say and die, and calls stop_stack on exit.
 
 SERVICES_PID=""
+
+# Installs what the load scripts use when it is missing (as bin/pyroom test does): Java for the load drivers, HAProxy
+# and socat for the load balancer and its admin socket, psql for the database checks, and each extra
+# command:package the caller names (bench/cutover.sh: wrk:wrk).
+install_load_tools() {
+    local missing=() pair
+    for pair in java:openjdk-17-jdk-headless keytool:openjdk-17-jdk-headless haproxy:haproxy socat:socat \
+        psql:postgresql-client curl:curl "$@"; do
+        command -v "${pair%%:*}" >/dev/null || missing+=("${pair#*:}")
+    done
+    [ ${#missing[@]} -gt 0 ] || return 0
+    say "installing ${missing[*]}"
+    local sudo=()
+    [ "$(id -u)" -eq 0 ] || sudo=(sudo)
+    "${sudo[@]}" apt-get update -qq
+    # shellcheck disable=SC2046 # one argument per package
+    "${sudo[@]}" env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends \
+        $(printf '%s\n' "${missing[@]}" | sort -u) >/dev/null
+}
 STARTED_LB=no
 STARTED_COLOURS=()
 

@@ -159,6 +159,27 @@ class AdministrationIT extends BrowserTest {
         assertThat(student.locator("#output")).containsText("a fresh sandbox", SLOW);
     }
 
+    @Test
+    void theEditorOpensItsWorkspacesSandboxBeforeTheFirstRun() {
+        String name = "Ready " + UUID.randomUUID().toString().substring(0, 6);
+        Page admin = signedIn("admin", "admin/index.xhtml");
+        admin.locator("#sandboxes").click();
+        Page student = signedIn("student2", "my/workspaces.xhtml");
+        WorkspaceForm.create(student, name);
+        student.getByRole(
+                        AriaRole.LINK, new Page.GetByRoleOptions().setName(name).setExact(true))
+                .click();
+        assertThat(student.locator(".monaco-editor .view-lines")).containsText("Hello, Pyroom!", SLOW);
+
+        // Nothing was run: the sandbox is there because the editor opened.
+        Locator row = admin.locator("[id$=':table'] tbody tr").filter(new Locator.FilterOptions().setHasText(name));
+        assertThat(row).containsText("student2", SLOW);
+        assertThat(row.locator(".state")).hasText("idle");
+
+        student.locator("[id$=':run']").click();
+        assertThat(student.locator("#output")).containsText("Hello, Pyroom!", SLOW);
+    }
+
     private static void saveCourseWallTime(Page instructor, String seconds) {
         instructor.locator("input[id='limits:wall']").fill(seconds);
         instructor.locator("[id='limits:saveLimits']").click();

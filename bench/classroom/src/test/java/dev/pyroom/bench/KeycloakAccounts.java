@@ -3,6 +3,7 @@ package dev.pyroom.bench;
 import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
 import java.io.StringReader;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -57,6 +58,21 @@ final class KeycloakAccounts {
             }
         } finally {
             pool.shutdown();
+        }
+    }
+
+    /** Deletes the accounts {@link #ensureStudents} made, so that the realm's user list is as it was. */
+    void deleteStudents(String prefix, int count, String adminUser, String adminPassword) throws Exception {
+        this.adminUser = adminUser;
+        this.adminPassword = adminPassword;
+        for (int i = 1; i <= count; i++) {
+            String username = ClassroomSimulation.studentName(prefix, i);
+            for (JsonValue user : read(get("/admin/realms/" + realm + "/users?exact=true&username=" + username))
+                    .asJsonArray()) {
+                send(request("/admin/realms/" + realm + "/users/" + user.asJsonObject().getString("id"))
+                        .DELETE()
+                        .build());
+            }
         }
     }
 
@@ -138,7 +154,7 @@ final class KeycloakAccounts {
         return http.send(request, HttpResponse.BodyHandlers.ofString());
     }
 
-    private static jakarta.json.JsonValue read(String json) {
+    private static JsonValue read(String json) {
         try (var reader = Json.createReader(new StringReader(json))) {
             return reader.readValue();
         }

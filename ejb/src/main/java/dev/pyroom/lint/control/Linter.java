@@ -35,10 +35,13 @@ public final class Linter implements AutoCloseable {
 
     private static final String WORKER_SCRIPT = "/lint/worker.py";
     /**
-     * How much longer than a check's own limit the worker may take to answer: a student's first check also makes their
-     * checker (the worker allows it 3 s more), and an overrun check is reported rather than answered.
+     * A check's limit is CPU time: on a busy machine the worker lets it take up to twice as long on the clock. A
+     * student's first check also makes their checker (the worker allows it 3 s more, doubled as well), and an
+     * overrun check is reported rather than answered: the host waits for all of that before it gives up on a worker.
      */
-    private static final Duration ANSWER_GRACE = Duration.ofSeconds(5);
+    private static final int STARVED_WALL_FACTOR = 2;
+
+    private static final Duration ANSWER_GRACE = Duration.ofSeconds(8);
 
     private final LintSettings settings;
     private final AtomicLong requestIds = new AtomicLong();
@@ -114,7 +117,8 @@ public final class Linter implements AutoCloseable {
                                     .add("source", request.source())
                                     .add("seconds", limit.toMillis() / 1000.0)
                                     .build(),
-                            limit.plus(ANSWER_GRACE),
+                            limit.multipliedBy(STARVED_WALL_FACTOR).plus(ANSWER_GRACE),
+                            owner.hashCode(),
                             () -> Long.valueOf(ticket).equals(newest.get(key)));
             return new LintResult(request.documentVersion(), tier, DiagnosticReader.read(reply));
         } finally {

@@ -3,9 +3,10 @@ package dev.pyroom.lint.control;
 import dev.pyroom.lint.control.LintException.Reason;
 import jakarta.json.JsonObject;
 import java.time.Duration;
-import java.util.Set;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
@@ -15,10 +16,15 @@ import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import java.util.stream.IntStream;
 
 /**
  * A fixed number of workers of one tier. A worker that fails, dies, or wears out (too many requests, too much
  * memory) is closed and replaced in the background, so that callers only ever wait for an idle worker.
+ *
+ * <p>Each worker keeps a checker per student, which costs memory and a slow first check: a student's requests go to
+ * the same worker (their slot, by an affinity key), so that a class costs one checker per student, not one per
+ * student and worker. Only while a slot has no live worker (being replaced) do its requests go to another one.
  */
 final class WorkerPool implements AutoCloseable {
 
@@ -30,15 +36,20 @@ final class WorkerPool implements AutoCloseable {
     private static final Duration WANTED_CHECK = Duration.ofMillis(50);
 
     private final String name;
-    private final int size;
     private final Supplier<Worker> starter;
     private final int maxRequests;
     private final long maxResidentBytes;
     private final ScheduledExecutorService background;
-    private final BlockingQueue<Worker> idle = new LinkedBlockingQueue<>();
-    private final Set<Worker> live = ConcurrentHashMap.newKeySet();
+    private final List<Slot> slots;
     private final AtomicInteger waiting = new AtomicInteger();
+    private final AtomicInteger anyNext = new AtomicInteger();
     private volatile boolean closed;
+
+    /** One worker's place in the pool: its live worker (none while it is replaced) and, while idle, that worker. */
+    private static final class Slot {
+        final BlockingQueue<Worker> idle = new LinkedBlockingQueue<>();
+        volatile Worker live;
+    }
 
     private WorkerPool(
             String name,
@@ -47,11 +58,11 @@ final class WorkerPool implements AutoCloseable {
             LintSettings settings,
             ScheduledExecutorService background) {
         this.name = name;
-        this.size = size;
         this.starter = starter;
         this.maxRequests = settings.recycleAfterRequests();
         this.maxResidentBytes = settings.recycleAboveRssBytes();
         this.background = background;
+        this.slots = IntStream.range(0, size).mapToObj(i -> new Slot()).toList();
     }
 
     /**
@@ -66,25 +77,30 @@ final class WorkerPool implements AutoCloseable {
             LintSettings settings,
             ScheduledExecutorService background) {
         WorkerPool pool = new WorkerPool(name, size, starter, settings, background);
-        for (int i = 0; i < size; i++) {
-            pool.submit(() -> pool.addWorker(FIRST_RETRY), Duration.ZERO);
+        for (Slot slot : pool.slots) {
+            pool.submit(() -> pool.addWorker(slot, FIRST_RETRY), Duration.ZERO);
         }
         return pool;
     }
 
-    /** Asks an idle worker, waiting at most {@code timeout} for one to be free and as long again for its answer. */
+    /**
+     * Asks an idle worker (the next in turn), waiting at most {@code timeout} for one to be free and as long again
+     * for its answer.
+     */
     JsonObject ask(JsonObject request, Duration timeout) {
-        return ask(request, timeout, () -> true);
+        return ask(request, timeout, anyNext.getAndIncrement(), () -> true);
     }
 
     /**
-     * As {@link #ask(JsonObject, Duration)}, for a request that may stop being wanted while it waits for a worker (a
-     * newer version of the same document arrived): it then gives up at once, before any worker checks it.
+     * As {@link #ask(JsonObject, Duration)}, on the worker of {@code affinity}'s slot, for a request that may stop
+     * being wanted while it waits for that worker (a newer version of the same document arrived): it then gives up at
+     * once, before any worker checks it.
      *
      * @throws LintException {@link Reason#SUPERSEDED} when it is no longer wanted
      */
-    JsonObject ask(JsonObject request, Duration timeout, BooleanSupplier wanted) {
-        Worker worker = borrow(timeout, wanted);
+    JsonObject ask(JsonObject request, Duration timeout, int affinity, BooleanSupplier wanted) {
+        Slot slot = slots.get(Math.floorMod(affinity, slots.size()));
+        Worker worker = borrow(slot, timeout, wanted);
         try {
             if (!wanted.getAsBoolean()) {
                 throw superseded();
@@ -100,7 +116,7 @@ final class WorkerPool implements AutoCloseable {
         return waiting.get();
     }
 
-    private Worker borrow(Duration timeout, BooleanSupplier wanted) {
+    private Worker borrow(Slot preferred, Duration timeout, BooleanSupplier wanted) {
         long deadline = System.nanoTime() + timeout.toNanos();
         waiting.incrementAndGet();
         try {
@@ -109,7 +125,9 @@ final class WorkerPool implements AutoCloseable {
                 if (left <= 0) {
                     break;
                 }
-                Worker worker = idle.poll(Math.min(left, WANTED_CHECK.toNanos()), TimeUnit.NANOSECONDS);
+                Slot slot =
+                        preferred.live != null ? preferred : slotWithWorker().orElse(preferred);
+                Worker worker = slot.idle.poll(Math.min(left, WANTED_CHECK.toNanos()), TimeUnit.NANOSECONDS);
                 if (worker != null && worker.isFit(maxRequests, maxResidentBytes)) {
                     return worker;
                 }
@@ -129,14 +147,23 @@ final class WorkerPool implements AutoCloseable {
                 Reason.BUSY, "no " + name + " lint worker was free within " + timeout.toMillis() + " ms");
     }
 
+    private Optional<Slot> slotWithWorker() {
+        return slots.stream().filter(slot -> slot.live != null).findFirst();
+    }
+
+    private Optional<Slot> slotOf(Worker worker) {
+        return slots.stream().filter(slot -> slot.live == worker).findFirst();
+    }
+
     private static LintException superseded() {
         return new LintException(
                 Reason.SUPERSEDED, "a newer version of the document was sent: this one was not checked");
     }
 
     private void giveBack(Worker worker) {
-        if (!closed && worker.isFit(maxRequests, maxResidentBytes)) {
-            idle.add(worker);
+        Optional<Slot> slot = slotOf(worker);
+        if (!closed && slot.isPresent() && worker.isFit(maxRequests, maxResidentBytes)) {
+            slot.get().idle.add(worker);
         } else {
             retire(worker);
         }
@@ -144,22 +171,32 @@ final class WorkerPool implements AutoCloseable {
 
     private void retire(Worker worker) {
         worker.close();
-        if (live.remove(worker) && !closed) {
-            submit(() -> addWorker(FIRST_RETRY), Duration.ZERO);
+        for (Slot slot : slots) {
+            synchronized (slot) {
+                if (slot.live == worker) {
+                    slot.live = null;
+                    slot.idle.remove(worker);
+                    if (!closed) {
+                        submit(() -> addWorker(slot, FIRST_RETRY), Duration.ZERO);
+                    }
+                }
+            }
         }
     }
 
-    private void addWorker(Duration retryAfter) {
+    private void addWorker(Slot slot, Duration retryAfter) {
         if (closed) {
             return;
         }
         try {
             Worker worker = starter.get();
-            live.add(worker);
-            idle.add(worker);
+            synchronized (slot) {
+                slot.live = worker;
+                slot.idle.add(worker);
+            }
             // A worker dying while idle is replaced at once rather than when a request finds it dead.
             worker.onExit(() -> {
-                if (idle.remove(worker)) {
+                if (slot.idle.remove(worker)) {
                     retire(worker);
                 }
             });
@@ -174,7 +211,7 @@ final class WorkerPool implements AutoCloseable {
                 name, retryAfter.toSeconds(), e.getMessage()
             });
             Duration next = retryAfter.multipliedBy(2);
-            submit(() -> addWorker(next.compareTo(LAST_RETRY) > 0 ? LAST_RETRY : next), retryAfter);
+            submit(() -> addWorker(slot, next.compareTo(LAST_RETRY) > 0 ? LAST_RETRY : next), retryAfter);
         }
     }
 
@@ -189,7 +226,7 @@ final class WorkerPool implements AutoCloseable {
     /** Waits until every worker of the pool has started once, or the timeout passes. */
     synchronized boolean awaitReady(Duration timeout) throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
-        while (live.size() < size) {
+        while (slots.stream().anyMatch(slot -> slot.live == null)) {
             long left = TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime());
             if (left <= 0) {
                 return false;
@@ -203,16 +240,20 @@ final class WorkerPool implements AutoCloseable {
     @Override
     public void close() {
         closed = true;
-        live.forEach(Worker::close);
+        List<Worker> workers =
+                slots.stream().map(slot -> slot.live).filter(Objects::nonNull).toList();
+        workers.forEach(Worker::close);
         long deadline = System.nanoTime() + CLOSE_WAIT.toNanos();
         try {
-            for (Worker worker : live) {
+            for (Worker worker : workers) {
                 worker.awaitExit(deadline);
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        live.clear();
-        idle.clear();
+        for (Slot slot : slots) {
+            slot.live = null;
+            slot.idle.clear();
+        }
     }
 }

@@ -21,10 +21,13 @@ import dev.pyroom.workspace.control.FileRepository;
 import dev.pyroom.workspace.control.WorkspaceRepository;
 import dev.pyroom.workspace.entity.FilePath;
 import jakarta.annotation.security.PermitAll;
+import jakarta.ejb.Asynchronous;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import java.time.OffsetDateTime;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 
 /**
  * Runs a user's programs in the sandbox of their workspace, on this node. Its callers (the REST resource and the
@@ -36,6 +39,7 @@ import java.time.OffsetDateTime;
 public class SandboxService {
 
     static final String BACKEND = "bubblewrap";
+    private static final Logger LOG = Logger.getLogger(SandboxService.class.getName());
 
     @Inject
     WorkspaceRepository workspaces;
@@ -112,6 +116,21 @@ public class SandboxService {
             }
         });
         return run;
+    }
+
+    /**
+     * Opens the workspace's sandbox on this node ahead of its first run, in the background: the editor calls this when
+     * it opens, so that a class arriving together does not open 300 sandboxes at the moment each student first
+     * presses Run, and that first Run finds its sandbox ready. Nothing happens when the sandbox is open already.
+     */
+    @Asynchronous
+    public void prepare(long ownerId, long workspaceId) {
+        try {
+            sandboxFor(ownerId, workspaceId);
+        } catch (RuntimeException e) {
+            // The first run opens it then, and reports what goes wrong.
+            LOG.log(Level.FINE, "Could not prepare the sandbox of workspace " + workspaceId, e);
+        }
     }
 
     /**

@@ -6,7 +6,6 @@ import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
-import java.util.logging.Logger;
 
 /**
  * Keeps a workspace's live sandbox on this node in step with what its user saves: once a change is stored, the same
@@ -15,25 +14,17 @@ import java.util.logging.Logger;
 @ApplicationScoped
 public class LiveSandboxFiles {
 
-    private static final Logger LOG = Logger.getLogger(LiveSandboxFiles.class.getName());
-
     @Inject
     NodeSandboxes sandboxes;
 
     void apply(@Observes(during = TransactionPhase.AFTER_SUCCESS) WorkspaceFileChanged change) {
-        sandboxes.find(change.workspaceId()).ifPresent(sandbox -> {
-            try {
-                if (change.folder()) {
-                    sandbox.makeFolder(change.path());
-                } else if (change.isDeletion()) {
-                    sandbox.deleteFile(change.path());
-                } else {
-                    sandbox.writeFile(change.path(), change.content().getBytes(StandardCharsets.UTF_8));
-                }
-            } catch (RuntimeException e) {
-                // A sandbox that cannot take the change would run stale files: end it; the next run opens a fresh one.
-                LOG.warning(() -> "Ended the sandbox of workspace " + change.workspaceId() + ": " + e.getMessage());
-                sandboxes.close(change.workspaceId());
+        sandboxes.applyChange(change.workspaceId(), sandbox -> {
+            if (change.folder()) {
+                sandbox.makeFolder(change.path());
+            } else if (change.isDeletion()) {
+                sandbox.deleteFile(change.path());
+            } else {
+                sandbox.writeFile(change.path(), change.content().getBytes(StandardCharsets.UTF_8));
             }
         });
     }

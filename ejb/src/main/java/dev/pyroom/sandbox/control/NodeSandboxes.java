@@ -3,6 +3,7 @@ package dev.pyroom.sandbox.control;
 import dev.pyroom.platform.control.NodeIdentity;
 import dev.pyroom.sandbox.entity.SandboxSpec;
 import dev.pyroom.workspace.entity.WorkspaceFile;
+import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -12,6 +13,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Semaphore;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 import java.util.logging.Logger;
 
@@ -33,6 +36,18 @@ public class NodeSandboxes {
     NodeIdentity node;
 
     /**
+     * Sandboxes being opened at once. Opening one is mostly CPU (namespaces, an interpreter starting): a class
+     * arriving together opens hundreds, and opening them all at once would make every one of them, and everything
+     * else on the node, wait for all of them.
+     */
+    private Semaphore starts;
+
+    @PostConstruct
+    void limitParallelStarts() {
+        starts = new Semaphore(settings.parallelStarts(), true);
+    }
+
+    /**
      * The workspace's live sandbox on this node; when there is none, a new one around {@code files}.
      *
      * @return the sandbox and whether it was opened just now
@@ -50,6 +65,24 @@ public class NodeSandboxes {
             return openNew(id, files.get());
         });
         return new Obtained(sandbox, opened[0]);
+    }
+
+    /**
+     * Applies a change of the workspace's files to its sandbox on this node, if it has one. A sandbox being opened
+     * right now may have read the files before the change: the change waits until it is open, then reaches it too. A
+     * sandbox that cannot take the change would run stale files: it is ended, and the next run opens a fresh one.
+     */
+    public void applyChange(long workspaceId, Consumer<SessionSandbox> change) {
+        open.computeIfPresent(workspaceId, (id, sandbox) -> {
+            try {
+                change.accept(sandbox);
+                return sandbox;
+            } catch (RuntimeException e) {
+                LOG.warning(() -> "Ended the sandbox of workspace " + workspaceId + ": " + e.getMessage());
+                dispose(sandbox);
+                return null;
+            }
+        });
     }
 
     public Optional<SessionSandbox> find(long workspaceId) {
@@ -79,12 +112,15 @@ public class NodeSandboxes {
 
     private SessionSandbox openNew(long workspaceId, List<WorkspaceFile> files) {
         Path folder = WorkspaceFolders.materialize(nodeRoot(), files);
+        starts.acquireUninterruptibly();
         try {
             Sandbox sandbox = backend.open(SandboxSpec.of(folder));
             return new SessionSandbox(workspaceId, sandbox, folder, Instant.now());
         } catch (RuntimeException e) {
             WorkspaceFolders.delete(folder);
             throw e;
+        } finally {
+            starts.release();
         }
     }
 

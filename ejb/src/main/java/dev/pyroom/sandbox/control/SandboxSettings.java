@@ -71,6 +71,11 @@ public class SandboxSettings {
     @ConfigProperty(name = "pyroom.sandbox.runs-per-user", defaultValue = "2")
     int runsPerUser;
 
+    /** 0: as many as the node has processors. */
+    @Inject
+    @ConfigProperty(name = "pyroom.sandbox.parallel-starts", defaultValue = "0")
+    int parallelStarts;
+
     @Inject
     @ConfigProperty(name = "pyroom.websocket.output-buffer-bytes", defaultValue = "1048576")
     long outputBufferBytes;
@@ -120,6 +125,11 @@ public class SandboxSettings {
     /** Programs one user may run at once on this node, across their workspaces. */
     public int runsPerUser() {
         return runsPerUser;
+    }
+
+    /** Sandboxes this node opens at the same time; more wait their turn. */
+    public int parallelStarts() {
+        return parallelStarts > 0 ? parallelStarts : Runtime.getRuntime().availableProcessors();
     }
 
     /** Output a WebSocket connection may hold for a browser that is not keeping up, in bytes. */

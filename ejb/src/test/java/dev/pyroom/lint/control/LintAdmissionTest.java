@@ -31,7 +31,7 @@ class LintAdmissionTest {
     @BeforeAll
     static void start() throws InterruptedException {
         linter = new Linter(
-                new OneWorkerPerTier().addressSpace(ADDRESS_SPACE).settings(), Executors.defaultThreadFactory());
+                new LintTestSettings().addressSpace(ADDRESS_SPACE).settings(), Executors.defaultThreadFactory());
         assertTrue(linter.awaitReady(Duration.ofSeconds(60)));
     }
 

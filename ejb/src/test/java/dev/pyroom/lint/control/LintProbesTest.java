@@ -53,7 +53,7 @@ class LintProbesTest {
 
     @BeforeAll
     static void start() throws InterruptedException {
-        linter = new Linter(new OneWorkerPerTier().tenantsPerWorker(4).settings(), Executors.defaultThreadFactory());
+        linter = new Linter(new LintTestSettings().tenantsPerWorker(4).settings(), Executors.defaultThreadFactory());
         assertTrue(linter.awaitReady(Duration.ofSeconds(60)));
     }
 

@@ -16,7 +16,7 @@ class UnsandboxedLinterTest {
 
     @Test
     void bothTiersWorkWithoutBubblewrap() throws InterruptedException {
-        LintSettings unsandboxed = new OneWorkerPerTier().unsandboxed().settings();
+        LintSettings unsandboxed = new LintTestSettings().unsandboxed().settings();
 
         try (Linter linter = new Linter(unsandboxed, Executors.defaultThreadFactory())) {
             assertTrue(linter.awaitReady(Duration.ofSeconds(60)));

@@ -35,7 +35,7 @@ class WorkerRecoveryTest {
 
     @BeforeAll
     static void start() throws InterruptedException {
-        LintSettings settings = new OneWorkerPerTier()
+        LintSettings settings = new LintTestSettings()
                 .addressSpace(ADDRESS_SPACE)
                 .recycleAfter(RECYCLE_AFTER)
                 .settings();

@@ -1,6 +1,7 @@
 package dev.pyroom.workspace.boundary;
 
 import dev.pyroom.identity.boundary.CurrentUser;
+import dev.pyroom.sandbox.boundary.SandboxService;
 import dev.pyroom.workspace.entity.FileTooLargeException;
 import dev.pyroom.workspace.entity.InvalidNameException;
 import jakarta.annotation.PostConstruct;
@@ -31,6 +32,9 @@ public class EditorPage implements Serializable {
 
     @Inject
     CurrentUser currentUser;
+
+    @Inject
+    SandboxService sandboxes;
 
     private long workspaceId;
     private String workspaceName;
@@ -73,6 +77,7 @@ public class EditorPage implements Serializable {
                 file = FileTree.firstFile(entries);
             }
             content = file == null ? "" : files.read(currentUser.id(), workspaceId, file);
+            sandboxes.prepare(currentUser.id(), workspaceId);
         } catch (WorkspaceNotFoundException | NumberFormatException e) {
             FacesContext context = FacesContext.getCurrentInstance();
             context.getExternalContext().responseSendError(HttpServletResponse.SC_NOT_FOUND, "No such workspace");

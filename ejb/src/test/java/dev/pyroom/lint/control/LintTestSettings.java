@@ -1,34 +1,48 @@
 package dev.pyroom.lint.control;
 
+import java.time.Duration;
+
 /**
- * Lint settings for tests: the defaults with one worker per tier, so that consecutive requests meet the same worker,
- * and the few values a test changes.
+ * Lint settings for tests: the defaults with one worker per tier (unless a test asks for more fast ones), and the few
+ * values a test changes.
  */
-final class OneWorkerPerTier {
+final class LintTestSettings {
 
     private LintSettings.Sandbox sandbox = LintSettings.defaults().sandbox();
     private long addressSpaceBytes = LintSettings.defaults().addressSpaceBytes();
     private int tenantsPerWorker = LintSettings.defaults().tenantsPerWorker();
     private int recycleAfterRequests = LintSettings.defaults().recycleAfterRequests();
+    private int fastWorkers = 1;
+    private Duration fastTimeout = LintSettings.defaults().fastTimeout();
 
     /** Where tests tell their workers apart by their command lines, a limit no other test's workers use. */
-    OneWorkerPerTier addressSpace(long bytes) {
+    LintTestSettings addressSpace(long bytes) {
         addressSpaceBytes = bytes;
         return this;
     }
 
-    OneWorkerPerTier unsandboxed() {
+    LintTestSettings unsandboxed() {
         sandbox = LintSettings.Sandbox.NONE;
         return this;
     }
 
-    OneWorkerPerTier tenantsPerWorker(int tenants) {
+    LintTestSettings tenantsPerWorker(int tenants) {
         tenantsPerWorker = tenants;
         return this;
     }
 
-    OneWorkerPerTier recycleAfter(int requests) {
+    LintTestSettings recycleAfter(int requests) {
         recycleAfterRequests = requests;
+        return this;
+    }
+
+    LintTestSettings fastWorkers(int workers) {
+        fastWorkers = workers;
+        return this;
+    }
+
+    LintTestSettings fastTimeout(Duration limit) {
+        fastTimeout = limit;
         return this;
     }
 
@@ -38,9 +52,9 @@ final class OneWorkerPerTier {
                 sandbox,
                 d.bwrap(),
                 d.python(),
+                fastWorkers,
                 1,
-                1,
-                d.fastTimeout(),
+                fastTimeout,
                 d.deepTimeout(),
                 d.startTimeout(),
                 addressSpaceBytes,
