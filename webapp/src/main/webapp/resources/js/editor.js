@@ -75,7 +75,8 @@ Pyroom.editor = (function () {
         if (finished === null) {
             return;
         }
-        if (args && args.validationFailed) {
+        // No args: the request itself failed (the server or the network), so nothing was stored either.
+        if (!args || args.validationFailed) {
             showState('Not saved', 'failed');
             finished.resolve(false);
             return;

@@ -23,6 +23,10 @@ import org.flywaydb.core.Flyway;
         password = "${MPCONFIG=pyroom.db.password}",
         minPoolSize = 2,
         maxPoolSize = 30,
+        // How long opening a connection may take, answer included. A stopped PostgreSQL refuses at once; one that
+        // accepts but never answers fails each request after this long. Not shorter: a class arriving at once makes
+        // the pool grow from 2 to 30 while the node is busiest, and on a saturated 2-core node opening connections
+        // was seen to take over 2 s (a 2 s timeout refused some of 300 simultaneous requests to a live database).
         loginTimeout = 5,
         properties = {
             "applicationName=" + SchemaMigration.APPLICATION_NAME,
@@ -31,6 +35,11 @@ import org.flywaydb.core.Flyway;
             "fish.payara.connection-validation-method=custom-validation",
             "fish.payara.validation-classname=org.glassfish.api.jdbc.validation.PostgresConnectionValidation",
             "fish.payara.fail-all-connections=true",
+            // How long a request waits for a free connection while all 30 are in use. Only a live, busy database
+            // gets here: with a dead one each request fails as it opens its own connection (see loginTimeout). A
+            // request keeps its connection until its transaction ends, a run while its sandbox opens (Docker: about
+            // 0.4 s), so a class of 300 pressing Run together drains through 30 connections in about 4 s: a shorter
+            // wait would refuse the last of them.
             "fish.payara.max-wait-time-in-millis=5000"
         })
 @Singleton

@@ -1,6 +1,8 @@
 package dev.pyroom.identity.boundary;
 
 import dev.pyroom.identity.entity.RememberedSignIn;
+import dev.pyroom.platform.boundary.DatabaseUnavailable;
+import dev.pyroom.platform.control.DatabaseOutage;
 import jakarta.annotation.Priority;
 import jakarta.decorator.Decorator;
 import jakarta.decorator.Delegate;
@@ -12,10 +14,12 @@ import jakarta.security.enterprise.AuthenticationStatus;
 import jakarta.security.enterprise.authentication.mechanism.http.HttpAuthenticationMechanism;
 import jakarta.security.enterprise.authentication.mechanism.http.HttpMessageContext;
 import jakarta.security.enterprise.identitystore.openid.OpenIdContext;
+import jakarta.servlet.ServletException;
 import jakarta.servlet.http.Cookie;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
+import java.io.IOException;
 import java.io.Serializable;
 import java.util.Arrays;
 import java.util.HashSet;
@@ -64,6 +68,19 @@ public abstract class RememberedSignInDecorator implements HttpAuthenticationMec
 
     @Override
     public AuthenticationStatus validateRequest(
+            HttpServletRequest request, HttpServletResponse response, HttpMessageContext context)
+            throws AuthenticationException {
+        try {
+            return signIn(request, response, context);
+        } catch (RuntimeException e) {
+            if (!DatabaseOutage.causedBy(e)) {
+                throw e;
+            }
+            return databaseUnavailable(request, response, context);
+        }
+    }
+
+    private AuthenticationStatus signIn(
             HttpServletRequest request, HttpServletResponse response, HttpMessageContext context)
             throws AuthenticationException {
         HttpSession session = request.getSession(false);
@@ -158,6 +175,25 @@ public abstract class RememberedSignInDecorator implements HttpAuthenticationMec
         // Asked again without a session, the page sends the browser to sign-in and back.
         String query = request.getQueryString();
         return context.redirect(request.getRequestURI() + (query == null ? "" : "?" + query));
+    }
+
+    /**
+     * A remembered sign-in is looked up, and a new one stored, in the database. Without it, public pages and their
+     * styles go on signed out; anything that needs sign-in gets the 503 that says why.
+     */
+    private static AuthenticationStatus databaseUnavailable(
+            HttpServletRequest request, HttpServletResponse response, HttpMessageContext context)
+            throws AuthenticationException {
+        if (!context.isProtected()) {
+            return context.doNothing();
+        }
+        LOG.warning(() -> "Database unavailable: could not sign in a request for " + request.getRequestURI());
+        try {
+            DatabaseUnavailable.answer(request, response);
+        } catch (IOException | ServletException e) {
+            throw new AuthenticationException(e);
+        }
+        return AuthenticationStatus.SEND_CONTINUE;
     }
 
     private AuthenticationStatus signInFrom(

@@ -1,15 +1,21 @@
 package dev.pyroom.platform.boundary;
 
+import dev.pyroom.platform.control.DatabaseOutage;
 import dev.pyroom.sandbox.control.RunRefusedException;
 import dev.pyroom.workspace.boundary.WorkspaceNotFoundException;
 import dev.pyroom.workspace.entity.InvalidNameException;
+import jakarta.ejb.EJBException;
 import jakarta.json.Json;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
+import org.glassfish.jersey.spi.ExtendedExceptionMapper;
 
-/** Turns the exceptions a user can cause into plain JSON answers instead of server errors. */
+/**
+ * Turns the exceptions a user can cause, and a database out of reach, into plain JSON answers instead of server
+ * errors.
+ */
 final class ProblemMappers {
 
     private ProblemMappers() {}
@@ -40,6 +46,28 @@ final class ProblemMappers {
                             ? Response.Status.CONFLICT
                             : Response.Status.TOO_MANY_REQUESTS,
                     e.getMessage());
+        }
+    }
+
+    /**
+     * A service that failed because the database cannot be reached: 503 with {@code Retry-After}. Every other service
+     * failure is not this mapper's ({@code isMappable}) and keeps the server's own answer: the mapper of its cause, or
+     * the error page.
+     */
+    @Provider
+    public static class DatabaseUnavailableMapper implements ExtendedExceptionMapper<EJBException> {
+
+        @Override
+        public boolean isMappable(EJBException e) {
+            return DatabaseOutage.causedBy(e);
+        }
+
+        @Override
+        public Response toResponse(EJBException e) {
+            return Response.fromResponse(problem(Response.Status.SERVICE_UNAVAILABLE, DatabaseUnavailable.MESSAGE))
+                    .header("Retry-After", DatabaseUnavailable.RETRY_AFTER_SECONDS)
+                    .header("Cache-Control", "no-store")
+                    .build();
         }
     }
 

@@ -2,6 +2,8 @@ package dev.pyroom.sandbox.boundary;
 
 import dev.pyroom.identity.boundary.SignedInSockets;
 import dev.pyroom.identity.boundary.UserService;
+import dev.pyroom.platform.boundary.DatabaseUnavailable;
+import dev.pyroom.platform.control.DatabaseOutage;
 import dev.pyroom.sandbox.control.OutputQueue;
 import dev.pyroom.sandbox.control.Run;
 import dev.pyroom.sandbox.control.RunRefusedException;
@@ -24,6 +26,8 @@ import jakarta.websocket.Session;
 import jakarta.websocket.server.ServerEndpoint;
 import java.io.IOException;
 import java.io.StringReader;
+import java.security.Principal;
+import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -54,20 +58,25 @@ public class RunSocket {
     @Inject
     SignedInSockets signedInSockets;
 
-    private long userId;
+    private Principal caller;
+    private Long userId;
     private OutputQueue<String> toBrowser;
     private volatile Run run;
 
     @OnOpen
     public void open(Session session) throws IOException {
-        var id = session.getUserPrincipal() == null
-                ? null
-                : users.idOf(session.getUserPrincipal()).orElse(null);
-        if (id == null) {
-            session.close(new CloseReason(CloseReason.CloseCodes.VIOLATED_POLICY, "sign in first"));
-            return;
+        caller = session.getUserPrincipal();
+        try {
+            if (caller == null || user().isEmpty()) {
+                session.close(new CloseReason(CloseReason.CloseCodes.VIOLATED_POLICY, "sign in first"));
+                return;
+            }
+        } catch (EJBException e) {
+            if (!DatabaseOutage.causedBy(e)) {
+                throw e;
+            }
+            // The connection stays: its run requests say the database is unavailable, or run once it is back.
         }
-        userId = id;
         toBrowser = BrowserQueues.text(
                 session, settings.outputBufferBytes(), RunMessages.dropped().toString());
         signedInSockets.opened(session);
@@ -106,18 +115,36 @@ public class RunSocket {
         }
         try {
             RunStart request = RunStart.of(message);
+            Optional<Long> owner = user();
+            if (owner.isEmpty()) {
+                send(RunMessages.error("Sign in first."));
+                return;
+            }
             RunLimits limits = sandboxes.limits(request.workspaceId());
             run = sandboxes.run(
-                    userId, request.workspaceId(), request.entryFile(), chunk -> send(RunMessages.output(chunk)));
+                    owner.get(), request.workspaceId(), request.entryFile(), chunk -> send(RunMessages.output(chunk)));
             run.result().whenComplete((result, error) -> ended(result, error, limits));
         } catch (RunStart.InvalidException | RunRefusedException | InvalidNameException e) {
             send(RunMessages.error(e.getMessage()));
         } catch (WorkspaceNotFoundException e) {
             send(RunMessages.error("No such workspace."));
         } catch (EJBException e) {
-            LOG.log(Level.WARNING, "A run could not start", e);
-            send(RunMessages.error("The program could not start; please run again."));
+            if (DatabaseOutage.causedBy(e)) {
+                LOG.warning("A run could not start: the database is unavailable");
+                send(RunMessages.error(DatabaseUnavailable.MESSAGE));
+            } else {
+                LOG.log(Level.WARNING, "A run could not start", e);
+                send(RunMessages.error("The program could not start; please run again."));
+            }
         }
+    }
+
+    /** The caller's id, asked of the database once it answers. */
+    private Optional<Long> user() {
+        if (userId == null) {
+            userId = users.idOf(caller).orElse(null);
+        }
+        return Optional.ofNullable(userId);
     }
 
     private void sendInput(Run current, String text) {

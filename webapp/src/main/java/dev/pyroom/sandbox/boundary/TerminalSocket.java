@@ -2,12 +2,15 @@ package dev.pyroom.sandbox.boundary;
 
 import dev.pyroom.identity.boundary.SignedInSockets;
 import dev.pyroom.identity.boundary.UserService;
+import dev.pyroom.platform.boundary.DatabaseUnavailable;
+import dev.pyroom.platform.control.DatabaseOutage;
 import dev.pyroom.sandbox.control.OutputQueue;
 import dev.pyroom.sandbox.control.SandboxException;
 import dev.pyroom.sandbox.control.SandboxSettings;
 import dev.pyroom.sandbox.control.Terminal;
 import dev.pyroom.sandbox.control.TerminalListener;
 import dev.pyroom.workspace.boundary.WorkspaceNotFoundException;
+import jakarta.ejb.EJBException;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
 import jakarta.json.JsonException;
@@ -57,6 +60,18 @@ public class TerminalSocket {
 
     @OnOpen
     public void open(Session session) throws IOException {
+        try {
+            openShell(session);
+        } catch (EJBException e) {
+            if (!DatabaseOutage.causedBy(e)) {
+                throw e;
+            }
+            // The editor reconnects after a while: by then the database may be back.
+            session.close(new CloseReason(CloseReason.CloseCodes.TRY_AGAIN_LATER, DatabaseUnavailable.MESSAGE));
+        }
+    }
+
+    private void openShell(Session session) throws IOException {
         var userId = session.getUserPrincipal() == null
                 ? null
                 : users.idOf(session.getUserPrincipal()).orElse(null);
