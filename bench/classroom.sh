@@ -12,10 +12,13 @@
 #          steady_run_p95_ms=<x> steady_page_p95_ms=<x> rss_mib=<x> ...
 #
 #   bench/classroom.sh [students]
+#   CLASSROOM_NODES=2 bench/classroom.sh [students]     the same against two instances of one colour behind HAProxy
 #
 # Settings (environment):
 #   PYROOM_URL          a running Pyroom to load (default: starts PostgreSQL, Keycloak and Pyroom like bin/pyroom run,
 #                       on a fresh database pyroom_classroom_bench, and stops them at the end)
+#   CLASSROOM_NODES     without PYROOM_URL: how many Pyroom instances to start (default 1); more than one run as one
+#                       colour behind HAProxy over TLS (infra-blue-green/bin/bluegreen), and RSS is their sum
 #   CLASSROOM_KEYCLOAK  Keycloak's base URL for the admin API (default: PYROOM_KEYCLOAK_URL)
 #   CLASSROOM_ARRIVAL_SECONDS, CLASSROOM_WORK_SECONDS   the arrival window (60) and each student's work (300)
 #   CLASSROOM_APP_PIDS  the Pyroom JVMs to sample for RSS when PYROOM_URL is given (default: what listens on its port)
@@ -25,6 +28,7 @@ ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 STUDENTS=${1:-300}
 : "${CLASSROOM_ARRIVAL_SECONDS:=60}"
 : "${CLASSROOM_WORK_SECONDS:=300}"
+: "${CLASSROOM_NODES:=1}"
 : "${PYROOM_DB_PORT:=5433}"
 if [ -z "${PYROOM_URL:-}" ]; then
     export PYROOM_DB_URL="jdbc:postgresql://localhost:$PYROOM_DB_PORT/pyroom_classroom_bench?connectTimeout=3"
@@ -45,15 +49,34 @@ cleanup() {
 }
 trap cleanup EXIT
 
+# Several instances of one colour behind HAProxy, as production runs them (on this machine's PostgreSQL and Keycloak).
+start_nodes() {
+    BLUEGREEN="$ROOT/infra-blue-green/bin/bluegreen"
+    INSTANCES=$1
+    export BLUEGREEN_LB_BIND=${BLUEGREEN_LB_BIND:-127.0.0.1:18443} BLUEGREEN_DEVELOPMENT_SECRETS=1
+    source "$ROOT/infra-blue-green/lib/services.sh"
+    install_load_tools
+    cp "$APP_WAR" "$WORK/pyroom.war"
+    STARTED+=("stop_stack")
+    ensure_stack 300
+    PYROOM_URL="https://127.0.0.1:${BLUEGREEN_LB_BIND##*:}"
+    CLASSROOM_APP_PIDS=$(cat "${BLUEGREEN_STATE:-$ROOT/infra-blue-green/.state}/$("$BLUEGREEN" live)"/instance-*.pid |
+        tr '\n' ' ')
+}
+
 install_prerequisites run
 if [ -z "${PYROOM_URL:-}" ]; then
     fetch_distributions
     postgres_start app "$PYROOM_DB_PORT" pyroom_classroom_bench --fresh
     keycloak_start
     app_build
-    app_start
-    PYROOM_URL="http://localhost:$PYROOM_HTTP_PORT"
-    CLASSROOM_APP_PIDS=$(pgrep -g "$APP_PID" java | tr '\n' ' ')
+    if [ "$CLASSROOM_NODES" -gt 1 ]; then
+        start_nodes "$CLASSROOM_NODES"
+    else
+        app_start
+        PYROOM_URL="http://localhost:$PYROOM_HTTP_PORT"
+        CLASSROOM_APP_PIDS=$(pgrep -g "$APP_PID" java | tr '\n' ' ')
+    fi
 fi
 : "${CLASSROOM_KEYCLOAK:=$PYROOM_KEYCLOAK_URL}"
 : "${CLASSROOM_APP_PIDS:=$(listening_pids "$PYROOM_URL")}"
