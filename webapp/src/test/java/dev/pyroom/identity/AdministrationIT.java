@@ -128,12 +128,7 @@ class AdministrationIT extends BrowserTest {
         String name = "Busy " + UUID.randomUUID().toString().substring(0, 6);
         Page admin = signedIn("admin", "admin/index.xhtml");
         admin.locator("#sandboxes").click();
-        Page student = signedIn("student2", "my/workspaces.xhtml");
-        WorkspaceForm.create(student, name);
-        student.getByRole(
-                        AriaRole.LINK, new Page.GetByRoleOptions().setName(name).setExact(true))
-                .click();
-        assertThat(student.locator(".monaco-editor .view-lines")).containsText("Hello, Pyroom!", SLOW);
+        Page student = editorOfNewWorkspace("student2", name);
         replaceCode(student, "input('holding> ')\n");
         assertThat(student.locator("#save-state")).hasText("Saved");
         student.locator("[id$=':run']").click();
@@ -164,12 +159,7 @@ class AdministrationIT extends BrowserTest {
         String name = "Ready " + UUID.randomUUID().toString().substring(0, 6);
         Page admin = signedIn("admin", "admin/index.xhtml");
         admin.locator("#sandboxes").click();
-        Page student = signedIn("student2", "my/workspaces.xhtml");
-        WorkspaceForm.create(student, name);
-        student.getByRole(
-                        AriaRole.LINK, new Page.GetByRoleOptions().setName(name).setExact(true))
-                .click();
-        assertThat(student.locator(".monaco-editor .view-lines")).containsText("Hello, Pyroom!", SLOW);
+        Page student = editorOfNewWorkspace("student2", name);
 
         // Nothing was run: the sandbox is there because the editor opened.
         Locator row = admin.locator("[id$=':table'] tbody tr").filter(new Locator.FilterOptions().setHasText(name));
@@ -178,6 +168,17 @@ class AdministrationIT extends BrowserTest {
 
         student.locator("[id$=':run']").click();
         assertThat(student.locator("#output")).containsText("Hello, Pyroom!", SLOW);
+    }
+
+    /** The user's editor on a workspace made for the test, loaded. */
+    private Page editorOfNewWorkspace(String user, String name) {
+        Page student = signedIn(user, "my/workspaces.xhtml");
+        WorkspaceForm.create(student, name);
+        student.getByRole(
+                        AriaRole.LINK, new Page.GetByRoleOptions().setName(name).setExact(true))
+                .click();
+        assertThat(student.locator(".monaco-editor .view-lines")).containsText("Hello, Pyroom!", SLOW);
+        return student;
     }
 
     private static void saveCourseWallTime(Page instructor, String seconds) {

@@ -9,8 +9,6 @@ import dev.pyroom.lint.entity.LintRequest;
 import dev.pyroom.lint.entity.LintResult;
 import dev.pyroom.lint.entity.Tier;
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -75,37 +73,11 @@ class LintAdmissionTest {
         return ((LintException) failed.getCause()).reason();
     }
 
-    /** Stops the checkers of this linter's fast worker (children of the worker, with its command line). */
+    /** Stops the checkers of this linter's fast worker. */
     private static void stopCheckers() throws IOException, InterruptedException {
-        List<ProcessHandle> checkers = ProcessHandle.current()
-                .descendants()
-                .filter(process -> isFastChecker(process.pid()))
-                .toList();
+        List<ProcessHandle> checkers = FastCheckers.of(ADDRESS_SPACE);
         assertFalse(checkers.isEmpty(), "no student's checker");
-        for (ProcessHandle checker : checkers) {
-            new ProcessBuilder("kill", "-STOP", Long.toString(checker.pid()))
-                    .start()
-                    .waitFor();
-        }
-    }
-
-    private static boolean isFastChecker(long pid) {
-        try {
-            Path proc = Path.of("/proc", Long.toString(pid));
-            String parent = Files.readAllLines(proc.resolve("status")).stream()
-                    .filter(line -> line.startsWith("PPid:"))
-                    .findFirst()
-                    .orElseThrow()
-                    .split("\\s+")[1];
-            String command = Files.readString(proc.resolve("cmdline"));
-            String parentCommand = Files.readString(Path.of("/proc", parent, "cmdline"));
-            return command.startsWith("/usr/bin/python3")
-                    && command.contains("\0" + ADDRESS_SPACE + "\0")
-                    && command.endsWith("fast\0")
-                    && command.equals(parentCommand);
-        } catch (IOException | RuntimeException e) {
-            return false;
-        }
+        FastCheckers.signal("-STOP", checkers);
     }
 
     private static LintRequest request(long version, String source) {

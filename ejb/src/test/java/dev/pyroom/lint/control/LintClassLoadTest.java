@@ -6,9 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.pyroom.lint.entity.LintRequest;
 import dev.pyroom.lint.entity.LintResult;
 import dev.pyroom.lint.entity.Tier;
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -44,64 +41,33 @@ class LintClassLoadTest {
 
     @Test
     void aStudentsChecksAllGoToOneWorkerSoTheyHaveOneCheckerNotOnePerWorker() {
-        int othersCheckers = fastCheckers().size();
+        int othersCheckers = FastCheckers.of(ADDRESS_SPACE).size();
         for (int version = 1; version <= 12; version++) {
             LintResult result =
                     linter.lint("one-student", Tier.FAST, request(version, "print(name_" + version + ")\n"));
             assertEquals(version, result.documentVersion());
         }
-        assertEquals(1, fastCheckers().size() - othersCheckers, "checkers of one student across two fast workers");
+        assertEquals(
+                1,
+                FastCheckers.of(ADDRESS_SPACE).size() - othersCheckers,
+                "checkers of one student across two fast workers");
     }
 
     @Test
     void aCheckerStarvedOfTheProcessorLongerThanItsLimitIsStillAnswered() throws Exception {
         linter.lint("starved-student", Tier.FAST, request(1, "x = 1\n"));
-        List<ProcessHandle> before = fastCheckers();
+        List<ProcessHandle> before = FastCheckers.of(ADDRESS_SPACE);
         CompletableFuture<LintResult> answer = CompletableFuture.supplyAsync(
                 () -> linter.lint("starved-student", Tier.FAST, request(2, "print(undefined_name)\n")));
         // Stopped, a checker uses no processor time, as on a machine too busy to run it: longer than the limit (1 s)
         // on the clock, well within twice it.
-        signal("-STOP", before);
+        FastCheckers.signal("-STOP", before);
         Thread.sleep(1300);
-        signal("-CONT", before);
+        FastCheckers.signal("-CONT", before);
 
         LintResult result = answer.join();
         assertEquals(2, result.documentVersion());
         assertTrue(result.diagnostics().get(0).message().contains("undefined_name"));
-    }
-
-    /** The fast workers' children: processes with a fast worker's command line whose parent has it too. */
-    private static List<ProcessHandle> fastCheckers() {
-        return ProcessHandle.current()
-                .descendants()
-                .filter(process -> isFastChecker(process.pid()))
-                .toList();
-    }
-
-    private static boolean isFastChecker(long pid) {
-        try {
-            Path proc = Path.of("/proc", Long.toString(pid));
-            String parent = Files.readAllLines(proc.resolve("status")).stream()
-                    .filter(line -> line.startsWith("PPid:"))
-                    .findFirst()
-                    .orElseThrow()
-                    .split("\\s+")[1];
-            String command = Files.readString(proc.resolve("cmdline"));
-            return command.startsWith("/usr/bin/python3")
-                    && command.contains("\0" + ADDRESS_SPACE + "\0")
-                    && command.endsWith("fast\0")
-                    && command.equals(Files.readString(Path.of("/proc", parent, "cmdline")));
-        } catch (IOException | RuntimeException e) {
-            return false;
-        }
-    }
-
-    private static void signal(String signal, List<ProcessHandle> processes) throws IOException, InterruptedException {
-        for (ProcessHandle process : processes) {
-            new ProcessBuilder("kill", signal, Long.toString(process.pid()))
-                    .start()
-                    .waitFor();
-        }
     }
 
     private static LintRequest request(long version, String source) {
