@@ -85,6 +85,23 @@ public class NodeSandboxes {
         });
     }
 
+    /**
+     * A sandbox of its own around {@code files}, not kept with the sessions' sandboxes: nothing a session's programs
+     * did is in it, and nothing done in it reaches a session.
+     */
+    public DetachedSandbox openDetached(List<WorkspaceFile> files) {
+        Path folder = WorkspaceFolders.materialize(nodeRoot(), files);
+        starts.acquireUninterruptibly();
+        try {
+            return new DetachedSandbox(backend.open(SandboxSpec.of(folder)), folder);
+        } catch (RuntimeException e) {
+            WorkspaceFolders.delete(folder);
+            throw e;
+        } finally {
+            starts.release();
+        }
+    }
+
     public Optional<SessionSandbox> find(long workspaceId) {
         return Optional.ofNullable(open.get(workspaceId));
     }
@@ -111,17 +128,8 @@ public class NodeSandboxes {
     }
 
     private SessionSandbox openNew(long workspaceId, List<WorkspaceFile> files) {
-        Path folder = WorkspaceFolders.materialize(nodeRoot(), files);
-        starts.acquireUninterruptibly();
-        try {
-            Sandbox sandbox = backend.open(SandboxSpec.of(folder));
-            return new SessionSandbox(workspaceId, sandbox, folder, Instant.now());
-        } catch (RuntimeException e) {
-            WorkspaceFolders.delete(folder);
-            throw e;
-        } finally {
-            starts.release();
-        }
+        DetachedSandbox opened = openDetached(files);
+        return new SessionSandbox(workspaceId, opened.sandbox(), opened.folder(), Instant.now());
     }
 
     private static void dispose(SessionSandbox sandbox) {

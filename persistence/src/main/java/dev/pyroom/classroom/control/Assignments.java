@@ -115,6 +115,20 @@ public class Assignments {
                 .findFirst();
     }
 
+    /** The assignment a workspace is a copy of, if its student still takes the assignment's course. */
+    public Optional<Long> assignmentOfWorkspace(long workspaceId) {
+        return em.createNativeQuery("""
+                        SELECT c.assignment_id FROM assignment_copy c JOIN assignment a ON a.id = c.assignment_id
+                          JOIN workspace w ON w.id = c.workspace_id
+                          JOIN course_member m
+                            ON m.course_id = a.course_id AND m.user_id = w.owner_id AND m.role = 'STUDENT'
+                         WHERE c.workspace_id = ?1""")
+                .setParameter(1, workspaceId)
+                .getResultStream()
+                .map(SqlValues::number)
+                .findFirst();
+    }
+
     /** Assignments past their due date without a snapshot, locked so that one node takes each. */
     public List<Long> dueWithoutSnapshot() {
         List<?> rows = em.createNativeQuery("""

@@ -1,5 +1,7 @@
 package dev.pyroom.platform.boundary;
 
+import dev.pyroom.grading.boundary.CheckRefusedException;
+import dev.pyroom.grading.boundary.NoTestsException;
 import dev.pyroom.platform.control.DatabaseOutage;
 import dev.pyroom.sandbox.control.RunRefusedException;
 import dev.pyroom.workspace.boundary.WorkspaceNotFoundException;
@@ -17,6 +19,8 @@ import org.glassfish.jersey.spi.ExtendedExceptionMapper;
  * errors.
  */
 final class ProblemMappers {
+
+    private static final int CHECK_RETRY_AFTER_SECONDS = 5;
 
     private ProblemMappers() {}
 
@@ -68,6 +72,28 @@ final class ProblemMappers {
                     .header("Retry-After", DatabaseUnavailable.RETRY_AFTER_SECONDS)
                     .header("Cache-Control", "no-store")
                     .build();
+        }
+    }
+
+    /** A check that may not run now: 409 while the workspace is being checked, 503 while the node is too busy. */
+    @Provider
+    public static class CheckRefused implements ExceptionMapper<CheckRefusedException> {
+        @Override
+        public Response toResponse(CheckRefusedException e) {
+            if (e.reason() == CheckRefusedException.Reason.ALREADY_CHECKING) {
+                return problem(Response.Status.CONFLICT, e.getMessage());
+            }
+            return Response.fromResponse(problem(Response.Status.SERVICE_UNAVAILABLE, e.getMessage()))
+                    .header("Retry-After", CHECK_RETRY_AFTER_SECONDS)
+                    .build();
+        }
+    }
+
+    @Provider
+    public static class NoTests implements ExceptionMapper<NoTestsException> {
+        @Override
+        public Response toResponse(NoTestsException e) {
+            return problem(Response.Status.NOT_FOUND, e.getMessage());
         }
     }
 
