@@ -14,12 +14,21 @@ public class GradingSettings {
     int parallelChecks;
 
     @Inject
+    @ConfigProperty(name = "pyroom.grading.parallel-snapshots", defaultValue = "0")
+    int parallelGrading;
+
+    @Inject
     @ConfigProperty(name = "pyroom.grading.queue-wait", defaultValue = "PT20S")
     Duration queueWait;
 
     /** Checks this node runs at once; 0 in the configuration means one per processor. */
     public int parallelChecks() {
         return parallelChecks > 0 ? parallelChecks : Runtime.getRuntime().availableProcessors();
+    }
+
+    /** Snapshots this node grades at once; 0 in the configuration means one per processor. */
+    public int parallelGrading() {
+        return parallelGrading > 0 ? parallelGrading : Runtime.getRuntime().availableProcessors();
     }
 
     /** How long a check waits for its turn before it is refused with "try again". */
