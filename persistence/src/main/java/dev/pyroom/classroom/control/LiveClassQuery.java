@@ -37,7 +37,8 @@ public class LiveClassQuery {
                    greatest(p.seen_at, sb.last_activity_at, r.ended_at, fc.checked_at, w.updated_at),
                    r.ending, r.exit_code, r.error_name, r.entry_file,
                    coalesce(fc.errors, 0), fc.top_error, fc.top_symbol, fc.top_path,
-                   sb.cpu_percent, sb.memory_bytes
+                   sb.cpu_percent, sb.memory_bytes,
+                   tc.outcome, tc.passed, tc.total
               FROM students s
               LEFT JOIN chosen ch ON ch.student_id = s.id
               LEFT JOIN workspace w ON w.id = ch.workspace_id
@@ -51,6 +52,12 @@ public class LiveClassQuery {
                            max(checked_at) OVER () AS checked_at
                       FROM file_check WHERE workspace_id = w.id
                      ORDER BY error_count DESC, path LIMIT 1) fc ON true
+              LEFT JOIN LATERAL (
+                    SELECT outcome, jsonb_array_length(results) AS total,
+                           (SELECT count(*) FROM jsonb_array_elements(results) r
+                             WHERE r ->> 'outcome' = 'PASSED') AS passed
+                      FROM test_check WHERE workspace_id = w.id
+                     ORDER BY checked_at DESC, id DESC LIMIT 1) tc ON true
              ORDER BY lower(s.display_name), s.id""";
 
     @PersistenceContext(unitName = "pyroom")
@@ -84,6 +91,9 @@ public class LiveClassQuery {
                 errors == 0 ? null : (String) row[14],
                 errors == 0 ? null : (String) row[15],
                 row[16] == null ? null : ((Number) row[16]).intValue(),
-                SqlValues.nullableNumber(row[17]));
+                SqlValues.nullableNumber(row[17]),
+                (String) row[18],
+                row[19] == null ? 0 : ((Number) row[19]).intValue(),
+                row[20] == null ? 0 : ((Number) row[20]).intValue());
     }
 }

@@ -15,6 +15,9 @@ import java.time.OffsetDateTime;
  * @param topErrorFile the file holding that error, or null
  * @param cpuPercent the sandbox's CPU in percent of one core as last measured, or null
  * @param memoryBytes the sandbox's resident memory as last measured, or null
+ * @param lastCheck how the student's last check of the workspace against its tests ended, or null before the first
+ * @param testsPassed the tests that last check passed
+ * @param testsTotal the tests that last check ran
  */
 public record StudentActivity(
         long studentId,
@@ -32,7 +35,10 @@ public record StudentActivity(
         String topSymbol,
         String topErrorFile,
         Integer cpuPercent,
-        Long memoryBytes) {
+        Long memoryBytes,
+        String lastCheck,
+        int testsPassed,
+        int testsTotal) {
 
     private static final long MIB = 1024 * 1024;
 
@@ -42,6 +48,24 @@ public record StudentActivity(
             return "";
         }
         return cpuPercent + " % · " + Math.max(1, memoryBytes / MIB) + " MiB";
+    }
+
+    /** The last check's result, "3/5" or "does not compile", or empty before the first check. */
+    public String tests() {
+        if (lastCheck == null) {
+            return "";
+        }
+        if ("NOT_COMPILED".equals(lastCheck)) {
+            return "does not compile";
+        }
+        return testsPassed + "/" + testsTotal;
+    }
+
+    /** The last check's share of passed tests, for sorting; -1 before the first check or when it did not compile. */
+    public double testsShare() {
+        return lastCheck == null || "NOT_COMPILED".equals(lastCheck) || testsTotal == 0
+                ? -1
+                : (double) testsPassed / testsTotal;
     }
 
     /** What the student seems stuck on, for the class-wide panel: "NameError in main.py", or null. */

@@ -66,6 +66,13 @@ class CourseTest {
     }
 
     @Test
+    void theLastCheckShowsAsPassedTestsOrAsNotCompiling() {
+        assertEquals("3/5", checked("GRADED", 3, 5).tests());
+        assertEquals("does not compile", checked("NOT_COMPILED", 0, 5).tests());
+        assertEquals("", activity("ok", "main.py", null).tests());
+    }
+
+    @Test
     void aMeasuredSandboxShowsItsCpuAndMemory() {
         StudentActivity measured = new StudentActivity(
                 1,
@@ -83,7 +90,10 @@ class CourseTest {
                 null,
                 null,
                 97,
-                62L * 1024 * 1024);
+                62L * 1024 * 1024,
+                null,
+                0,
+                0);
         assertEquals("97 % · 62 MiB", measured.load());
         assertEquals("", activity("ok", "main.py", null).load());
     }
@@ -105,6 +115,32 @@ class CourseTest {
                 lintSymbol,
                 lintSymbol == null ? null : "lib.py",
                 null,
-                null);
+                null,
+                null,
+                0,
+                0);
+    }
+
+    private static StudentActivity checked(String outcome, int passed, int total) {
+        return new StudentActivity(
+                1,
+                "Sam",
+                "sam",
+                7L,
+                "Lab",
+                true,
+                "IDLE",
+                OffsetDateTime.now(),
+                null,
+                null,
+                0,
+                null,
+                null,
+                null,
+                null,
+                null,
+                outcome,
+                passed,
+                total);
     }
 }

@@ -25,7 +25,8 @@ final class LiveClassModel extends LazyDataModel<StudentActivity> {
             "sandboxState", Comparator.comparing(StudentActivity::sandboxState),
             "lastActivity", nullsFirst(StudentActivity::lastActivity),
             "lastRun", nullsFirst(StudentActivity::lastRun),
-            "lintErrors", Comparator.comparingInt(StudentActivity::lintErrors));
+            "lintErrors", Comparator.comparingInt(StudentActivity::lintErrors),
+            "tests", Comparator.comparingDouble(StudentActivity::testsShare));
 
     private final transient Supplier<List<StudentActivity>> students;
 
