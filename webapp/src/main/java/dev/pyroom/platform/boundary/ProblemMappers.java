@@ -1,11 +1,14 @@
 package dev.pyroom.platform.boundary;
 
+import dev.pyroom.classroom.boundary.CourseNotFoundException;
+import dev.pyroom.classroom.entity.InvalidCourseException;
 import dev.pyroom.grading.boundary.CheckRefusedException;
 import dev.pyroom.grading.boundary.NoTestsException;
 import dev.pyroom.platform.control.DatabaseOutage;
 import dev.pyroom.sandbox.control.RunRefusedException;
 import dev.pyroom.workspace.boundary.WorkspaceNotFoundException;
 import dev.pyroom.workspace.entity.InvalidNameException;
+import jakarta.ejb.EJBAccessException;
 import jakarta.ejb.EJBException;
 import jakarta.json.Json;
 import jakarta.ws.rs.core.MediaType;
@@ -94,6 +97,32 @@ final class ProblemMappers {
         @Override
         public Response toResponse(NoTestsException e) {
             return problem(Response.Status.NOT_FOUND, e.getMessage());
+        }
+    }
+
+    /** A course the caller does not teach answers exactly like one that does not exist. */
+    @Provider
+    public static class CourseNotFound implements ExceptionMapper<CourseNotFoundException> {
+        @Override
+        public Response toResponse(CourseNotFoundException e) {
+            return problem(Response.Status.NOT_FOUND, "No such course.");
+        }
+    }
+
+    @Provider
+    public static class InvalidCourse implements ExceptionMapper<InvalidCourseException> {
+        @Override
+        public Response toResponse(InvalidCourseException e) {
+            return problem(Response.Status.BAD_REQUEST, e.getMessage());
+        }
+    }
+
+    /** A signed-in user without the role a service needs, such as a student asking for a re-grade. */
+    @Provider
+    public static class AccessDenied implements ExceptionMapper<EJBAccessException> {
+        @Override
+        public Response toResponse(EJBAccessException e) {
+            return problem(Response.Status.FORBIDDEN, "You may not do this.");
         }
     }
 
