@@ -83,7 +83,7 @@ fi
 [ -n "$CLASSROOM_APP_PIDS" ] || die "no Pyroom process found for $PYROOM_URL: set CLASSROOM_APP_PIDS"
 
 say "making the course (join code, assignment) as the demo instructor"
-sign_in_instructor "$PYROOM_URL" "$WORK"
+sign_in_user "$PYROOM_URL" "$WORK/instructor" instructor /instructor/index.xhtml "Instructor console"
 read -r course code < <(make_lab_course)
 
 say "loading $PYROOM_URL with $STUDENTS students (load before: $(cut -d' ' -f1-3 /proc/loadavg))"

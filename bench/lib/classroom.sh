@@ -1,5 +1,5 @@
-# Helpers of the classroom benchmarks (bench/classroom.sh, bench/console.sh): the demo instructor's sign-in, the
-# lab's course, and the RSS sampler. Needs bin/lib/common.sh and bin/lib/postgres.sh.
+# Helpers of the classroom benchmarks (bench/classroom.sh, bench/console.sh, bench/grading.sh): demo users' sign-in,
+# the lab's course, and the RSS sampler. Needs bin/lib/common.sh and bin/lib/postgres.sh.
 
 # psql on the database Pyroom uses (PYROOM_DB_URL, a JDBC URL).
 bench_sql() {
@@ -9,18 +9,18 @@ bench_sql() {
         -v ON_ERROR_STOP=1 -qAt "$@"
 }
 
-# Signs the demo instructor in through Keycloak's form with curl, so that Pyroom knows them; $2 holds the cookies.
-sign_in_instructor() {
-    local app=$1 work=$2 login action
-    login=$(curl -fsS -k -c "$work/instructor" -b "$work/instructor" -L "$app/instructor/index.xhtml") ||
-        die "the instructor console did not answer at $app"
+# Signs a user of the development realm in through Keycloak's form with curl, so that Pyroom knows them, keeping the
+# session's cookies in a jar: sign_in_user APP JAR USERNAME PAGE MARKER, where PAGE (a path) must show MARKER after.
+# The development realm's password of each demo user is their username.
+sign_in_user() {
+    local app=$1 jar=$2 user=$3 page=$4 marker=$5 login action
+    login=$(curl -fsS -k -c "$jar" -b "$jar" -L "$app$page") || die "$app$page did not answer"
     action=$(printf '%s' "$login" | grep -o 'action="[^"]*login-actions/authenticate[^"]*"' | head -n 1 |
         sed 's/^action="//; s/"$//; s/&amp;/\&/g')
-    [ -n "$action" ] || die "no Keycloak login form on the way to $app/instructor/index.xhtml"
-    curl -fsS -k -c "$work/instructor" -b "$work/instructor" -L -o "$work/console.html" \
-        --data-urlencode username=instructor --data-urlencode password=instructor "$action" ||
-        die "signing in as the demo instructor failed"
-    grep -q "Instructor console" "$work/console.html" || die "sign-in as the demo instructor did not reach the console"
+    [ -n "$action" ] || die "no Keycloak login form on the way to $app$page"
+    curl -fsS -k -c "$jar" -b "$jar" -L -o "$jar.html" \
+        --data-urlencode username="$user" --data-urlencode password="$user" "$action" || die "signing in as $user failed"
+    grep -q "$marker" "$jar.html" || die "sign-in as $user did not reach $page"
 }
 
 # A course taught by the demo instructor with one assignment (main.py prints a few lines and ends well); prints its
