@@ -23,7 +23,7 @@ sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from pyroom_frames import READ_SIZE, TERMINAL_ID, FrameReader, send  # noqa: E402
 from pyroom_limits import load_seccomp, set_dumpable  # noqa: E402
 from pyroom_processes import Reaper, count, kill, kill_all_but, kill_trees, usage  # noqa: E402
-from pyroom_run import Run  # noqa: E402
+from pyroom_run import Run, become_grader, become_program  # noqa: E402
 from pyroom_terminal import Terminal  # noqa: E402
 from pyroom_workspace import Limits, Workspace  # noqa: E402
 
@@ -36,7 +36,8 @@ class Agent:
         self.run = None
         self.terminals = {}
         self.requests = {
-            b"R": self.start_run,
+            b"R": lambda payload: self.start_run(payload, become_program),
+            b"G": lambda payload: self.start_run(payload, become_grader),
             b"I": lambda payload: self.run and self.run.add_input(payload),
             b"C": lambda payload: self.run and self.run.close_input(),
             b"K": lambda payload: self.run and self.run.force("stopped"),
@@ -110,9 +111,9 @@ class Agent:
         """Kills every process that belongs to no terminal: a run's, or what a closed terminal left behind."""
         kill_all_but(self.shells(), self.reaper)
 
-    def start_run(self, payload):
+    def start_run(self, payload, program):
         if self.run is None:
-            run = Run(self.workspace.root, payload.split(b"\0"), self.sweep, count(self.shells()))
+            run = Run(self.workspace.root, payload.split(b"\0"), self.sweep, count(self.shells()), program)
             run.start(self.reaper)
             self.run = run
 
