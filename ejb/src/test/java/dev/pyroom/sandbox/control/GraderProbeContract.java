@@ -46,12 +46,15 @@ abstract class GraderProbeContract extends GraderHarness {
         assertFalse(grading.stdout().contains(secret), grading.stdout());
     }
 
-    /** Walks the whole file system at import time, reading every file. Expected: the test source is in no file. */
+    /**
+     * Walks the file system at import time (but the system's read-only /usr), reading every file. Expected: the test
+     * source is in no file.
+     */
     @Test
     void searchesTheFileSystem() throws Exception {
         write("probe.py", SEARCH + """
                 for top in os.listdir('/'):
-                    if top in ('proc', 'sys', 'dev'):
+                    if top in ('proc', 'sys', 'dev', 'usr') or os.path.islink('/' + top):
                         continue
                     for folder, _, files in os.walk('/' + top):
                         for name in files:
@@ -233,8 +236,8 @@ abstract class GraderProbeContract extends GraderHarness {
     }
 
     /**
-     * Patches builtins (AssertionError, isinstance, len, repr) and unittest (assertEqual, TestCase.run) in its own
-     * module. Expected: the tests run in the grader, whose builtins and unittest are untouched: both tests fail.
+     * Patches what the tests use, in its own process: AssertionError among the builtins, unittest's assertEqual and
+     * TestCase.run. Expected: the tests run in the grader, whose builtins and unittest are untouched: both tests fail.
      */
     @Test
     void patchesBuiltinsAndUnittest() throws Exception {
@@ -243,9 +246,6 @@ abstract class GraderProbeContract extends GraderHarness {
                 class Never(Exception):
                     pass
                 builtins.AssertionError = Never
-                builtins.isinstance = lambda *arguments: True
-                builtins.len = lambda thing: 42
-                builtins.repr = lambda thing: '42'
                 unittest.TestCase.assertEqual = lambda *arguments, **named: None
                 unittest.TestCase.run = lambda self, result=None: None
                 def answer():
@@ -264,6 +264,28 @@ abstract class GraderProbeContract extends GraderHarness {
         grading.assertComplete(2);
         assertEquals("failed", grading.outcome("1"));
         assertEquals("failed", grading.outcome("2"));
+    }
+
+    /**
+     * Breaks its own interpreter so that it cannot answer (isinstance, repr and len replaced). Expected: an error
+     * that says the program ended, never passed.
+     */
+    @Test
+    void breaksItsOwnInterpreter() throws Exception {
+        write("probe.py", """
+                import builtins
+                builtins.isinstance = lambda *arguments: True
+                builtins.repr = lambda thing: '42'
+                builtins.len = lambda thing: 42
+                def answer():
+                    return 0
+                """);
+
+        Grading grading = grade("from probe import answer\n\ndef test_answer():\n    assert answer() == 42\n");
+
+        grading.assertComplete(1);
+        assertEquals("error", grading.outcome("1"));
+        assertTrue(grading.message("1").startsWith("the program ended during the test"), grading.message("1"));
     }
 
     /**
