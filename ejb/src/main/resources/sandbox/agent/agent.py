@@ -1,8 +1,9 @@
 """Pyroom sandbox agent.
 
 Runs as PID 1 inside a sandbox, started once per sandbox. For every run it forks a clean child that becomes the
-student's program, so a run costs a fork instead of an interpreter start. It also keeps the workspace (a sized tmpfs
-that only it fills and reports on) and the sandbox's terminals. The host drives it with framed messages on stdin and
+student's program (or, for autograding, the grader of unit tests: pyroom_grader), so a run costs a fork instead of an
+interpreter start. It also keeps the workspace (a sized tmpfs that only it fills and reports on) and the sandbox's
+terminals. The host drives it with framed messages on stdin and
 reads framed events on stdout (see pyroom_frames).
 
 Being PID 1 makes the agent immune to signals from the programs it runs and lets it end every process of a run,

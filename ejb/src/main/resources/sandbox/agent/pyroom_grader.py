@@ -64,13 +64,16 @@ def read_tests():
     data = bytearray()
     while chunk := os.read(0, 65536):
         data += chunk
-    tests = json.loads(data)["tests"]
-    for test in tests:
-        limit = test.get("timeLimitMs")
-        if not (isinstance(test.get("id"), str) and isinstance(test.get("source"), str)
-                and type(limit) is int and limit > 0):
-            raise ValueError("every test needs a string id and source and a positive timeLimitMs")
+    request = json.loads(data)
+    tests = request.get("tests") if isinstance(request, dict) else None
+    if not isinstance(tests, list) or not all(is_test(test) for test in tests):
+        raise ValueError('expected {"tests": [{"id": "...", "source": "...", "timeLimitMs": 2000}, ...]}')
     return tests
+
+
+def is_test(test):
+    return (isinstance(test, dict) and isinstance(test.get("id"), str) and isinstance(test.get("source"), str)
+            and type(test.get("timeLimitMs")) is int and test["timeLimitMs"] > 0)
 
 
 def write(fd, line):
