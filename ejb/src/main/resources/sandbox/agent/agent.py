@@ -1,8 +1,9 @@
 """Pyroom sandbox agent.
 
 Runs as PID 1 inside a sandbox, started once per sandbox. For every run it forks a clean child that becomes the
-student's program, so a run costs a fork instead of an interpreter start. It also keeps the workspace (a sized tmpfs
-that only it fills and reports on) and the sandbox's terminals. The host drives it with framed messages on stdin and
+student's program (or, for autograding, the grader of unit tests: pyroom_grader), so a run costs a fork instead of an
+interpreter start. It also keeps the workspace (a sized tmpfs that only it fills and reports on) and the sandbox's
+terminals. The host drives it with framed messages on stdin and
 reads framed events on stdout (see pyroom_frames).
 
 Being PID 1 makes the agent immune to signals from the programs it runs and lets it end every process of a run,
@@ -23,7 +24,7 @@ sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from pyroom_frames import READ_SIZE, TERMINAL_ID, FrameReader, send  # noqa: E402
 from pyroom_limits import load_seccomp, set_dumpable  # noqa: E402
 from pyroom_processes import Reaper, count, kill, kill_all_but, kill_trees, usage  # noqa: E402
-from pyroom_run import Run  # noqa: E402
+from pyroom_run import Run, become_grader, become_program  # noqa: E402
 from pyroom_terminal import Terminal  # noqa: E402
 from pyroom_workspace import Limits, Workspace  # noqa: E402
 
@@ -36,7 +37,8 @@ class Agent:
         self.run = None
         self.terminals = {}
         self.requests = {
-            b"R": self.start_run,
+            b"R": lambda payload: self.start_run(payload, become_program),
+            b"G": lambda payload: self.start_run(payload, become_grader),
             b"I": lambda payload: self.run and self.run.add_input(payload),
             b"C": lambda payload: self.run and self.run.close_input(),
             b"K": lambda payload: self.run and self.run.force("stopped"),
@@ -110,9 +112,9 @@ class Agent:
         """Kills every process that belongs to no terminal: a run's, or what a closed terminal left behind."""
         kill_all_but(self.shells(), self.reaper)
 
-    def start_run(self, payload):
+    def start_run(self, payload, program):
         if self.run is None:
-            run = Run(self.workspace.root, payload.split(b"\0"), self.sweep, count(self.shells()))
+            run = Run(self.workspace.root, payload.split(b"\0"), self.sweep, count(self.shells()), program)
             run.start(self.reaper)
             self.run = run
 

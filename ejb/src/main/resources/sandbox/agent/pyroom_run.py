@@ -9,6 +9,7 @@ import select
 import signal
 import sys
 import time
+import traceback
 import types
 
 from pyroom_frames import READ_SIZE, send
@@ -27,7 +28,7 @@ class Run:
     have, which the run's process limit must leave room for.
     """
 
-    def __init__(self, workspace, fields, sweep, terminal_processes):
+    def __init__(self, workspace, fields, sweep, terminal_processes, program):
         wall_ms, cpu_seconds, address_space, processes, output_cap, file_size = (int(f) for f in fields[:6])
         self.workspace = workspace
         self.deadline = time.monotonic() + wall_ms / 1000
@@ -37,8 +38,9 @@ class Run:
         self.processes = processes + OWN_PROCESSES + terminal_processes if processes else 0
         self.output_cap = output_cap
         self.file_size = file_size
-        self.entry = os.fsdecode(fields[6])
+        self.entry = os.fsdecode(fields[6]) if len(fields) > 6 else None
         self.arguments = [os.fsdecode(argument) for argument in fields[7:]]
+        self.program = program
         self.sweep = sweep
         self.sent = 0
         self.truncated = False
@@ -60,7 +62,7 @@ class Run:
             os.dup2(stderr_w, 2)
             os.closerange(3, status_w)
             os.closerange(status_w + 1, resource.getrlimit(resource.RLIMIT_NOFILE)[0])
-            become_program(self, status_w)
+            self.program(self, status_w)
         reaper.watch(self.pid)
         for fd in (stdin_r, stdout_w, stderr_w, status_w):
             os.close(fd)
@@ -207,6 +209,24 @@ def become_program(run, status_fd):
     sys.stdout = sys.__stdout__ = text_stream(io.BufferedWriter(io.FileIO(1, "w", closefd=False)), "strict")
     sys.stderr = sys.__stderr__ = text_stream(io.BufferedWriter(io.FileIO(2, "w", closefd=False)), "backslashreplace")
     os._exit(run_program(path, status_fd))
+
+
+def become_grader(run, status_fd):
+    """Becomes the grader (pyroom_grader), which, unlike the student's code it tests, keeps the agent's protections:
+    it stays non-dumpable and keeps the agent's OOM score. The student's processes get the run's limits instead."""
+    set_dumpable(0)
+    os.close(status_fd)
+    if run.processes:
+        limit(resource.RLIMIT_NPROC, run.processes, run.processes)
+    limit(resource.RLIMIT_CORE, 0, 0)
+    limit_open_files()
+    try:
+        import pyroom_grader
+        status = pyroom_grader.main(run.workspace, run.cpu_seconds, run.address_space, run.file_size)
+    except BaseException:
+        traceback.print_exc()
+        status = 1
+    os._exit(status)
 
 
 def forget_agent():

@@ -27,6 +27,7 @@ import java.util.concurrent.TimeUnit;
 final class AgentConnection {
 
     static final byte RUN = 'R';
+    static final byte GRADE = 'G';
     static final byte INPUT = 'I';
     static final byte CLOSE_INPUT = 'C';
     static final byte STOP = 'K';

@@ -46,17 +46,26 @@ final class AgentRun implements Run {
      * the rlimit unset, for the cgroup to bound.
      */
     static byte[] encode(RunRequest request, boolean limitAddressSpace, boolean limitProcessCount) {
-        RunLimits limits = request.limits();
-        List<String> fields = new ArrayList<>(List.of(
+        List<String> fields = limitFields(request.limits(), limitAddressSpace, limitProcessCount);
+        fields.add(request.entryFile());
+        fields.addAll(request.arguments());
+        return String.join("\0", fields).getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** The agent's grader request: the limits alone, as in {@link #encode}. */
+    static byte[] encodeGrader(RunLimits limits, boolean limitAddressSpace, boolean limitProcessCount) {
+        return String.join("\0", limitFields(limits, limitAddressSpace, limitProcessCount))
+                .getBytes(StandardCharsets.UTF_8);
+    }
+
+    private static List<String> limitFields(RunLimits limits, boolean limitAddressSpace, boolean limitProcessCount) {
+        return new ArrayList<>(List.of(
                 Long.toString(limits.wallTime().toMillis()),
                 Long.toString(limits.cpuSeconds()),
                 Long.toString(limitAddressSpace ? limits.memoryBytes() : 0),
                 Integer.toString(limitProcessCount ? limits.processes() : 0),
                 Long.toString(limits.outputBytes()),
-                Long.toString(limits.fileSizeBytes()),
-                request.entryFile()));
-        fields.addAll(request.arguments());
-        return String.join("\0", fields).getBytes(StandardCharsets.UTF_8);
+                Long.toString(limits.fileSizeBytes())));
     }
 
     @Override

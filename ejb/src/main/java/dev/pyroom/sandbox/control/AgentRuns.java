@@ -1,5 +1,6 @@
 package dev.pyroom.sandbox.control;
 
+import dev.pyroom.sandbox.entity.RunLimits;
 import dev.pyroom.sandbox.entity.RunRequest;
 import dev.pyroom.sandbox.entity.StandardStream;
 import java.io.IOException;
@@ -7,6 +8,9 @@ import java.util.Optional;
 
 /** The one run a sandbox may have at a time, and the agent's frames about it. */
 final class AgentRuns {
+
+    /** The grader and the zygote that forks the processes of the tested code. */
+    static final int GRADER_PROCESSES = 2;
 
     private final AgentConnection connection;
     private final CgroupSlot cgroup;
@@ -20,17 +24,33 @@ final class AgentRuns {
     }
 
     synchronized Run start(RunRequest request, RunListener listener) {
+        return begin(
+                AgentConnection.RUN,
+                request.limits(),
+                AgentRun.encode(request, !cgroup.limitsMemory(), !cgroup.limitsProcessesAlone()),
+                listener);
+    }
+
+    /** Starts the grader, with room for its own process and its zygote besides the processes of the tested code. */
+    synchronized Run startGrader(RunLimits requested, RunListener listener) {
+        RunLimits limits = requested.withProcesses(requested.processes() + GRADER_PROCESSES);
+        return begin(
+                AgentConnection.GRADE,
+                limits,
+                AgentRun.encodeGrader(limits, !cgroup.limitsMemory(), !cgroup.limitsProcessesAlone()),
+                listener);
+    }
+
+    private Run begin(byte type, RunLimits runLimits, byte[] payload, RunListener listener) {
         if (current != null) {
             throw new RunRefusedException(
                     RunRefusedException.Reason.WORKSPACE_BUSY,
                     "A program is already running in this workspace: stop it first.");
         }
         try {
-            limits.forRun(request.limits());
+            limits.forRun(runLimits);
             AgentRun run = new AgentRun(connection, listener, cgroup);
-            connection.send(
-                    AgentConnection.RUN,
-                    AgentRun.encode(request, !cgroup.limitsMemory(), !cgroup.limitsProcessesAlone()));
+            connection.send(type, payload);
             current = run;
             return run;
         } catch (IOException e) {

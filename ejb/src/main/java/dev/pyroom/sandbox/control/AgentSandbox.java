@@ -1,5 +1,6 @@
 package dev.pyroom.sandbox.control;
 
+import dev.pyroom.sandbox.entity.RunLimits;
 import dev.pyroom.sandbox.entity.RunRequest;
 import dev.pyroom.sandbox.entity.SandboxUsage;
 import dev.pyroom.sandbox.entity.TerminalSize;
@@ -93,6 +94,14 @@ final class AgentSandbox implements Sandbox {
         synchronized (lock) {
             requireOpen();
             return runs.start(request, listener);
+        }
+    }
+
+    @Override
+    public Run startGrader(RunLimits limits, RunListener listener) {
+        synchronized (lock) {
+            requireOpen();
+            return runs.startGrader(limits, listener);
         }
     }
 

@@ -1,5 +1,6 @@
 package dev.pyroom.sandbox.control;
 
+import dev.pyroom.sandbox.entity.RunLimits;
 import dev.pyroom.sandbox.entity.RunRequest;
 import dev.pyroom.sandbox.entity.SandboxUsage;
 import dev.pyroom.workspace.control.FileChange;
@@ -23,6 +24,25 @@ public interface Sandbox extends AutoCloseable {
      * @throws SandboxException when the sandbox could not be asked to run
      */
     Run start(RunRequest request, RunListener listener);
+
+    /**
+     * Starts the grader of unit tests ({@code sandbox/agent/pyroom_grader.py}) as this sandbox's run, under the same
+     * one-run-at-a-time rule and limits as {@link #start}; the limits' processes are those of the tested code, the
+     * grader adds its own two. Write its input with {@link Run#sendInput} and {@link Run#closeInput}: one JSON object
+     * {@code {"tests": [{"id": "12", "source": "<python test source>", "timeLimitMs": 2000}, ...]}}. Its stdout, through
+     * the listener, is one JSON object a line, one a test in input order, {@code {"id", "outcome", "message",
+     * "expected", "actual", "output"}} with outcome {@code passed}, {@code failed}, {@code error}, {@code timeout} or
+     * {@code not_compiled}, and then {@code {"done": true}}: a missing line or {@code done} means the grader was killed
+     * (the student's code can do that), never that a test passed. Its stderr says what went wrong in the grader or
+     * what the tests themselves printed. The wall time covers all tests; each test has its own time limit besides.
+     *
+     * <p>The tests pass through the agent's memory, which later runs of this sandbox are forked from: grade in a
+     * sandbox of its own and close it afterwards, so that no program of the student runs in it later.
+     *
+     * @throws IllegalStateException when a run is still going or the sandbox has ended
+     * @throws SandboxException when the sandbox could not be asked to grade
+     */
+    Run startGrader(RunLimits limits, RunListener listener);
 
     /**
      * The regular files and folders that are new or changed since the sandbox started or since the last call, then

@@ -42,10 +42,14 @@ final class SandboxRuntime implements AutoCloseable {
     static final List<String> AGENT_MODULES = List.of(
             "agent.py",
             "pyroom_frames.py",
+            "pyroom_grader.py",
             "pyroom_limits.py",
             "pyroom_processes.py",
+            "pyroom_remote.py",
             "pyroom_run.py",
+            "pyroom_student.py",
             "pyroom_terminal.py",
+            "pyroom_wire.py",
             "pyroom_workspace.py");
     private static final long PYTHON_TIMEOUT_SECONDS = 30;
     private static final Set<PosixFilePermission> DIRECTORY = PosixFilePermissions.fromString("rwxr-xr-x");

@@ -1,5 +1,6 @@
 package dev.pyroom.sandbox.control;
 
+import dev.pyroom.sandbox.entity.RunLimits;
 import dev.pyroom.sandbox.entity.RunRequest;
 import dev.pyroom.sandbox.entity.SandboxLoad;
 import dev.pyroom.sandbox.entity.SandboxUsage;
@@ -30,8 +31,16 @@ public final class SessionSandbox implements AutoCloseable {
     }
 
     public Run start(RunRequest request, RunListener listener) {
+        return track(sandbox.start(request, listener));
+    }
+
+    /** @see Sandbox#startGrader(RunLimits, RunListener) */
+    public Run startGrader(RunLimits limits, RunListener listener) {
+        return track(sandbox.startGrader(limits, listener));
+    }
+
+    private Run track(Run run) {
         lastActivity = Instant.now();
-        Run run = sandbox.start(request, listener);
         current = run;
         run.result().whenComplete((result, error) -> lastActivity = Instant.now());
         return run;
