@@ -13,12 +13,14 @@ import dev.pyroom.workspace.entity.WorkspaceFile;
 import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Checks files against an assignment's tests in a sandbox opened for this check alone, so that nothing of one check
- * (nor of the student's session) is seen by the next. Expected outputs stay here; the sandbox sees only what a run
- * needs.
+ * (nor of the student's session) is seen by the next, and closed after it. I/O tests' expected outputs stay here; unit
+ * tests run in the sandbox's grader, whose process student code cannot read.
  */
 @Dependent
 public class Grader {
@@ -31,17 +33,29 @@ public class Grader {
      */
     public CheckReport check(List<WorkspaceFile> files, List<AssignmentTest> tests, RunLimits limits) {
         try (DetachedSandbox opened = sandboxes.openDetached(files)) {
-            List<TestResult> results = tests.stream()
-                    .map(test -> test.kind() == TestKind.IO
-                            ? IoTestRun.run(opened.sandbox(), test, limitsFor(test, limits))
-                            : TestResult.of(test, TestOutcome.CRASHED, "Unit tests cannot run yet."))
-                    .toList();
-            return CheckReport.of(results);
+            Map<AssignmentTest, TestResult> results = new HashMap<>();
+            for (AssignmentTest test : ofKind(tests, TestKind.IO)) {
+                results.put(test, IoTestRun.run(opened.sandbox(), test, limitsFor(test, limits)));
+            }
+            // Last: the unit tests' source passes through the sandbox's agent, which no program may be forked from
+            // after.
+            List<AssignmentTest> unitTests = ofKind(tests, TestKind.UNIT);
+            if (!unitTests.isEmpty()) {
+                List<TestResult> unitResults = UnitTestRun.run(opened.sandbox(), unitTests, limits);
+                for (int index = 0; index < unitTests.size(); index++) {
+                    results.put(unitTests.get(index), unitResults.get(index));
+                }
+            }
+            return CheckReport.of(tests.stream().map(results::get).toList());
         } catch (SandboxException e) {
             return CheckReport.of(tests.stream()
                     .map(test -> TestResult.of(test, TestOutcome.CRASHED, "The sandbox for the check did not start."))
                     .toList());
         }
+    }
+
+    private static List<AssignmentTest> ofKind(List<AssignmentTest> tests, TestKind kind) {
+        return tests.stream().filter(test -> test.kind() == kind).toList();
     }
 
     /** The course's limits, with the test's time limit where that is shorter. */
