@@ -34,6 +34,11 @@ public class CourseRunLimits {
         return courses.forWorkspace(workspaceId).map(this::apply).orElseGet(this::defaults);
     }
 
+    /** The limits for a run in the course. */
+    public RunLimits forCourse(long courseId) {
+        return apply(courses.find(courseId));
+    }
+
     /** The server's defaults, the course's where it set one, never above the server's maximums. */
     public RunLimits apply(CourseLimits limits) {
         return clamp(overlay(defaults(), limits), server());

@@ -1,7 +1,6 @@
 package dev.pyroom.grading.boundary;
 
 import dev.pyroom.classroom.control.Assignments;
-import dev.pyroom.classroom.control.CourseLimitsRepository;
 import dev.pyroom.classroom.control.CourseRunLimits;
 import dev.pyroom.grading.control.AssignmentTests;
 import dev.pyroom.grading.control.CheckJson;
@@ -38,9 +37,6 @@ public class GradingBookkeeping {
     AssignmentTests tests;
 
     @Inject
-    CourseLimitsRepository courseLimits;
-
-    @Inject
     CourseRunLimits runLimits;
 
     /** The next snapshot that waits for a grade, claimed for this node; empty when none waits. */
@@ -65,6 +61,6 @@ public class GradingBookkeeping {
         var files = assignments.snapshotFiles(copyId).stream()
                 .map(file -> WorkspaceFile.file(null, new FilePath(file.path()), file.content(), now))
                 .toList();
-        return new SnapshotWork(copyId, files, tests.of(assignmentId), runLimits.apply(courseLimits.find(courseId)));
+        return new SnapshotWork(copyId, files, tests.of(assignmentId), runLimits.forCourse(courseId));
     }
 }

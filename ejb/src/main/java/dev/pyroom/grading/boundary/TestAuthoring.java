@@ -4,14 +4,22 @@ import dev.pyroom.audit.control.AuditTrail;
 import dev.pyroom.classroom.boundary.CourseNotFoundException;
 import dev.pyroom.classroom.control.Assignments;
 import dev.pyroom.classroom.control.CourseAccess;
+import dev.pyroom.classroom.control.CourseRunLimits;
 import dev.pyroom.classroom.entity.InvalidCourseException;
 import dev.pyroom.grading.control.AssignmentTests;
+import dev.pyroom.grading.control.CheckAdmission;
+import dev.pyroom.grading.control.Grader;
 import dev.pyroom.grading.entity.AssignmentTest;
+import dev.pyroom.grading.entity.CheckReport;
 import dev.pyroom.identity.control.UserRepository;
+import dev.pyroom.workspace.control.FileRepository;
+import dev.pyroom.workspace.control.WorkspaceRepository;
 import jakarta.annotation.Resource;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.SessionContext;
 import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import java.util.HashSet;
 import java.util.List;
@@ -38,6 +46,21 @@ public class TestAuthoring {
 
     @Inject
     AuditTrail audit;
+
+    @Inject
+    WorkspaceRepository workspaces;
+
+    @Inject
+    FileRepository files;
+
+    @Inject
+    CheckAdmission admission;
+
+    @Inject
+    Grader grader;
+
+    @Inject
+    CourseRunLimits limits;
 
     @Resource
     SessionContext context;
@@ -72,6 +95,28 @@ public class TestAuthoring {
                 "assignment " + assignmentId,
                 newTests.size() + " tests, "
                         + newTests.stream().mapToInt(AssignmentTest::points).sum() + " points");
+    }
+
+    /**
+     * Checks one of the caller's own workspaces, such as their reference solution, against the assignment's saved
+     * tests, hidden ones in full: a test the reference fails is a test to fix before students meet it. Nothing is
+     * stored.
+     *
+     * @throws InvalidCourseException when the workspace is not the caller's or the assignment has no tests
+     */
+    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+    public CheckReport tryTests(long callerId, long courseId, long assignmentId, long referenceWorkspaceId) {
+        requireInCourse(callerId, courseId, assignmentId);
+        workspaces
+                .findOwned(callerId, referenceWorkspaceId)
+                .orElseThrow(() -> new InvalidCourseException("Pick one of your own workspaces."));
+        List<AssignmentTest> saved = tests.of(assignmentId);
+        if (saved.isEmpty()) {
+            throw new InvalidCourseException("Save some tests first.");
+        }
+        try (CheckAdmission.Turn turn = admission.enter(referenceWorkspaceId)) {
+            return grader.check(files.inWorkspace(referenceWorkspaceId), saved, limits.forCourse(courseId));
+        }
     }
 
     private void requireInCourse(long callerId, long courseId, long assignmentId) {
