@@ -6,10 +6,11 @@ import jakarta.ejb.ApplicationException;
 @ApplicationException(rollback = true)
 public class CheckRefusedException extends RuntimeException {
 
-    /** Why: the workspace is being checked, or this node has too many checks waiting. */
+    /** Why: the workspace is being checked, this node has too many checks waiting, or the student used every check. */
     public enum Reason {
         ALREADY_CHECKING,
-        BUSY
+        BUSY,
+        NO_ATTEMPTS_LEFT
     }
 
     private final Reason reason;
@@ -26,6 +27,12 @@ public class CheckRefusedException extends RuntimeException {
 
     public static CheckRefusedException busy() {
         return new CheckRefusedException(Reason.BUSY, "Many checks are running right now: try again in a few seconds.");
+    }
+
+    public static CheckRefusedException noAttemptsLeft(int maxAttempts) {
+        return new CheckRefusedException(
+                Reason.NO_ATTEMPTS_LEFT,
+                "You have used all " + maxAttempts + " checks of this assignment. Your work is still saved.");
     }
 
     public Reason reason() {

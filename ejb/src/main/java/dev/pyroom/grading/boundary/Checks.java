@@ -22,6 +22,7 @@ import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import java.time.OffsetDateTime;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * A student checking their copy of an assignment against its tests. Callers pass the id of the user the container
@@ -75,13 +76,26 @@ public class Checks {
         if (assignmentTests.isEmpty()) {
             throw new NoTestsException();
         }
+        Optional<Integer> maxAttempts = tests.maxAttempts(assignmentId);
         try (CheckAdmission.Turn turn = admission.enter(workspaceId)) {
+            if (maxAttempts.isPresent() && checks.attempts(assignmentId, ownerId) >= maxAttempts.get()) {
+                throw CheckRefusedException.noAttemptsLeft(maxAttempts.get());
+            }
             OffsetDateTime at = OffsetDateTime.now();
             CheckReport report =
                     grader.check(files.inWorkspace(workspaceId), assignmentTests, limits.forWorkspace(workspaceId));
             long id = records.store(assignmentId, ownerId, workspaceId, at, report);
             return new StudentCheck(id, at, report.outcome(), report.score(), report.maxScore(), report.results());
         }
+    }
+
+    /**
+     * How many more checks the owner may make of the workspace's assignment; empty when they are not limited. A check
+     * whose files did not compile is no attempt.
+     */
+    public Optional<Long> attemptsLeft(long ownerId, long workspaceId) {
+        long assignmentId = assignmentOf(ownerId, workspaceId);
+        return tests.maxAttempts(assignmentId).map(max -> Math.max(0, max - checks.attempts(assignmentId, ownerId)));
     }
 
     /** Whether the owner's workspace has tests to check it against: whether the editor offers Check. */

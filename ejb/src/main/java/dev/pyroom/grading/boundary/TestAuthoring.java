@@ -23,6 +23,7 @@ import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 /** The tests of the assignments of the caller's courses, as their instructors write them. */
@@ -31,6 +32,7 @@ import java.util.Set;
 public class TestAuthoring {
 
     public static final int MAX_TESTS = 100;
+    public static final int MAX_ATTEMPTS = 1000;
 
     @Inject
     AssignmentTests tests;
@@ -95,6 +97,32 @@ public class TestAuthoring {
                 "assignment " + assignmentId,
                 newTests.size() + " tests, "
                         + newTests.stream().mapToInt(AssignmentTest::points).sum() + " points");
+    }
+
+    /**
+     * Limits how many checks that compiled each student may make of the assignment.
+     *
+     * @param maxAttempts null for no limit
+     * @throws InvalidCourseException when the number is out of range
+     */
+    public void limitAttempts(long callerId, long courseId, long assignmentId, Integer maxAttempts) {
+        requireInCourse(callerId, courseId, assignmentId);
+        if (maxAttempts != null && (maxAttempts < 1 || maxAttempts > MAX_ATTEMPTS)) {
+            throw new InvalidCourseException(
+                    "Students may be allowed 1 to " + MAX_ATTEMPTS + " checks, or any number.");
+        }
+        tests.limitAttempts(assignmentId, maxAttempts);
+        audit.record(
+                users.get(callerId),
+                "assignment.attempts",
+                "assignment " + assignmentId,
+                maxAttempts == null ? "no limit" : maxAttempts + " checks");
+    }
+
+    /** How many checks each student may make of the assignment; empty when they are not limited. */
+    public Optional<Integer> maxAttempts(long callerId, long courseId, long assignmentId) {
+        requireInCourse(callerId, courseId, assignmentId);
+        return tests.maxAttempts(assignmentId);
     }
 
     /**

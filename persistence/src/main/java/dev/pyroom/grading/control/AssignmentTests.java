@@ -10,6 +10,8 @@ import jakarta.persistence.PersistenceContext;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
 
 /** The tests of each assignment, in the order their instructor put them. */
 @Dependent
@@ -56,6 +58,24 @@ public class AssignmentTests {
                     .setParameter(14, test.source())
                     .executeUpdate();
         }
+    }
+
+    /** How many checks that compiled a student may make of the assignment, if it is limited. */
+    public Optional<Integer> maxAttempts(long assignmentId) {
+        return em.createNativeQuery("SELECT max_attempts FROM assignment WHERE id = ?1")
+                .setParameter(1, assignmentId)
+                .getResultStream()
+                .filter(Objects::nonNull)
+                .map(value -> ((Number) value).intValue())
+                .findFirst();
+    }
+
+    /** @param maxAttempts null for no limit */
+    public void limitAttempts(long assignmentId, Integer maxAttempts) {
+        em.createNativeQuery("UPDATE assignment SET max_attempts = ?2 WHERE id = ?1")
+                .setParameter(1, assignmentId)
+                .setParameter(2, maxAttempts)
+                .executeUpdate();
     }
 
     private static AssignmentTest test(Object[] row) {

@@ -8,6 +8,7 @@ import jakarta.inject.Inject;
 import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -17,7 +18,8 @@ import jakarta.ws.rs.core.MediaType;
 
 /**
  * Checks of the signed-in student's copy of an assignment against its tests: POST checks the files as last saved and
- * answers with the result, GET lists earlier checks. Hidden tests show only their name, points and whether they passed.
+ * answers with the result, GET lists earlier checks; both say how many checks are left where the assignment limits
+ * them ({@code attemptsLeft}, null for no limit). Hidden tests show only their name, points and whether they passed.
  */
 @Path("workspaces/{workspaceId}/checks")
 @RequestScoped
@@ -32,7 +34,10 @@ public class ChecksResource {
     @POST
     @Produces(MediaType.APPLICATION_JSON)
     public JsonObject check(@PathParam("workspaceId") long workspaceId) {
-        return json(checks.check(currentUser.id(), workspaceId));
+        StudentCheck check = checks.check(currentUser.id(), workspaceId);
+        return Json.createObjectBuilder(json(check))
+                .add("attemptsLeft", attemptsLeft(workspaceId))
+                .build();
     }
 
     @GET
@@ -40,7 +45,17 @@ public class ChecksResource {
     public JsonObject history(@PathParam("workspaceId") long workspaceId) {
         JsonArrayBuilder array = Json.createArrayBuilder();
         checks.history(currentUser.id(), workspaceId).forEach(check -> array.add(json(check)));
-        return Json.createObjectBuilder().add("checks", array).build();
+        return Json.createObjectBuilder()
+                .add("checks", array)
+                .add("attemptsLeft", attemptsLeft(workspaceId))
+                .build();
+    }
+
+    /** How many more checks count, or null when they are not limited. */
+    private JsonValue attemptsLeft(long workspaceId) {
+        return checks.attemptsLeft(currentUser.id(), workspaceId)
+                .<JsonValue>map(left -> Json.createValue(left))
+                .orElse(JsonValue.NULL);
     }
 
     static JsonObject json(StudentCheck check) {

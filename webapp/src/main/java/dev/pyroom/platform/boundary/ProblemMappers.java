@@ -78,12 +78,15 @@ final class ProblemMappers {
         }
     }
 
-    /** A check that may not run now: 409 while the workspace is being checked, 503 while the node is too busy. */
+    /**
+     * A check that may not run now: 409 while the workspace is being checked or when its student used every check, 503
+     * while the node is too busy.
+     */
     @Provider
     public static class CheckRefused implements ExceptionMapper<CheckRefusedException> {
         @Override
         public Response toResponse(CheckRefusedException e) {
-            if (e.reason() == CheckRefusedException.Reason.ALREADY_CHECKING) {
+            if (e.reason() != CheckRefusedException.Reason.BUSY) {
                 return problem(Response.Status.CONFLICT, e.getMessage());
             }
             return Response.fromResponse(problem(Response.Status.SERVICE_UNAVAILABLE, e.getMessage()))
