@@ -193,6 +193,9 @@ Pyroom.editor = (function () {
             socket.close();
         }
         clearOutput();
+        if (Pyroom.resultTabs) {
+            Pyroom.resultTabs.show('output-panel');
+        }
         var scheme = window.location.protocol === 'https:' ? 'wss://' : 'ws://';
         var workspace = document.querySelector('form.editor').getAttribute('data-workspace');
         // Handlers use their own socket: the previous run's socket may close after this one opened.

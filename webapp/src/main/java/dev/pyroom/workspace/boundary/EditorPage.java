@@ -1,5 +1,6 @@
 package dev.pyroom.workspace.boundary;
 
+import dev.pyroom.grading.boundary.Checks;
 import dev.pyroom.identity.boundary.CurrentUser;
 import dev.pyroom.sandbox.boundary.SandboxService;
 import dev.pyroom.workspace.entity.FileTooLargeException;
@@ -19,7 +20,7 @@ import org.primefaces.extensions.model.monacoeditor.ELanguage;
 import org.primefaces.extensions.model.monacoeditor.EditorOptions;
 import org.primefaces.model.TreeNode;
 
-/** The editor: one workspace's files, the open file, saving and running. */
+/** The editor: one workspace's files, the open file, saving, running, and checking against an assignment's tests. */
 @Named
 @ViewScoped
 public class EditorPage implements Serializable {
@@ -36,7 +37,11 @@ public class EditorPage implements Serializable {
     @Inject
     SandboxService sandboxes;
 
+    @Inject
+    Checks checks;
+
     private long workspaceId;
+    private Boolean checkable;
     private String workspaceName;
     private String file;
     private String content;
@@ -185,6 +190,18 @@ public class EditorPage implements Serializable {
         FacesContext context = FacesContext.getCurrentInstance();
         context.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_ERROR, message, null));
         context.validationFailed();
+    }
+
+    /** Whether the workspace is a copy of an assignment with tests: only then does the editor offer Check. */
+    public boolean isCheckable() {
+        if (checkable == null) {
+            try {
+                checkable = workspaceId != 0 && checks.hasTests(currentUser.id(), workspaceId);
+            } catch (WorkspaceNotFoundException e) {
+                checkable = false;
+            }
+        }
+        return checkable;
     }
 
     public EditorOptions getEditorOptions() {
