@@ -4,6 +4,9 @@ Reads {"tests": [{"id": ..., "source": ..., "timeLimitMs": ...}, ...]} on stdin,
 in order, {"id", "outcome", "message", "expected", "actual", "output"}, and finally {"done": true}. Nothing else goes to
 stdout; the grader's own errors go to stderr.
 
+Reading {"compile": true} instead, it compiles every Python file of the workspace without running any, and writes one
+line {"file", "line", "message"} per file that does not compile, then {"done": true}.
+
 The tests run here, the student's code never does: it runs in a fresh process per test, which the tests reach through
 proxies (pyroom_remote, pyroom_student). This process is not dumpable, so the student's processes, though they have the
 same user, cannot read the hidden tests from its memory, environment or open files, and it alone holds the run's
@@ -26,6 +29,8 @@ TEST_FILE = "<test>"
 TEST_MODULE = "pyroom_test"
 CHECK = "__pyroom_check__"
 MAX_REPR = 1000
+# A workspace file is at most 1 MiB.
+MAX_COMPILED_BYTES = 2 * 1024 * 1024
 COMPARISONS = {
     ast.Eq: "==", ast.NotEq: "!=", ast.Lt: "<", ast.LtE: "<=", ast.Gt: ">", ast.GtE: ">=",
     ast.Is: "is", ast.IsNot: "is not", ast.In: "in", ast.NotIn: "not in",
@@ -48,10 +53,16 @@ def main(workspace, cpu_seconds, address_space, file_size):
     # Started before the tests are read, and as a new interpreter rather than a fork: it never holds them.
     zygote.start()
     try:
-        tests = read_tests()
+        request = read_request()
     except ValueError as error:
         print(f"pyroom grader: bad input: {error}", file=sys.stderr)
         return 2
+    if request.get("compile") is True:
+        for problem in compile_problems(workspace):
+            write(results, problem)
+        write(results, {"done": True})
+        return 0
+    tests = request["tests"]
     modules = WorkspaceModules(workspace)
     sys.meta_path.insert(0, modules)
     for test in tests:
@@ -60,15 +71,38 @@ def main(workspace, cpu_seconds, address_space, file_size):
     return 0
 
 
-def read_tests():
+def read_request():
     data = bytearray()
     while chunk := os.read(0, 65536):
         data += chunk
     request = json.loads(data)
+    if isinstance(request, dict) and request.get("compile") is True:
+        return request
     tests = request.get("tests") if isinstance(request, dict) else None
     if not isinstance(tests, list) or not all(is_test(test) for test in tests):
         raise ValueError('expected {"tests": [{"id": "...", "source": "...", "timeLimitMs": 2000}, ...]}')
-    return tests
+    return request
+
+
+def compile_problems(workspace):
+    """Every Python file of the workspace that does not compile, with the compiler's first complaint; links are not
+    followed. Compiling runs nothing of the file."""
+    for folder, folders, files in os.walk(workspace):
+        folders.sort()
+        for name in sorted(files):
+            path = os.path.join(folder, name)
+            if not name.endswith(".py") or os.path.islink(path):
+                continue
+            relative = os.path.relpath(path, workspace)
+            try:
+                with open(path, "rb") as file:
+                    compile(file.read(MAX_COMPILED_BYTES), relative, "exec", dont_inherit=True)
+            except SyntaxError as error:
+                yield {"file": relative, "line": error.lineno, "message": f"{type(error).__name__}: {error.msg}"}
+            except (ValueError, RecursionError, MemoryError) as error:
+                yield {"file": relative, "line": None, "message": f"{type(error).__name__}: {error}"}
+            except OSError:
+                continue
 
 
 def is_test(test):

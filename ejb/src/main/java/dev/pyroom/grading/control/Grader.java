@@ -16,6 +16,7 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Checks files against an assignment's tests in a sandbox opened for this check alone, so that nothing of one check
@@ -33,6 +34,13 @@ public class Grader {
      */
     public CheckReport check(List<WorkspaceFile> files, List<AssignmentTest> tests, RunLimits limits) {
         try (DetachedSandbox opened = sandboxes.openDetached(files)) {
+            Optional<CompileCheck.Problem> problem = CompileCheck.run(opened.sandbox(), limits);
+            if (problem.isPresent()) {
+                TestOutcome outcome = problem.get().notCompiled() ? TestOutcome.NOT_COMPILED : TestOutcome.CRASHED;
+                return CheckReport.of(tests.stream()
+                        .map(test -> TestResult.of(test, outcome, problem.get().message()))
+                        .toList());
+            }
             Map<AssignmentTest, TestResult> results = new HashMap<>();
             for (AssignmentTest test : ofKind(tests, TestKind.IO)) {
                 results.put(test, IoTestRun.run(opened.sandbox(), test, limitsFor(test, limits)));

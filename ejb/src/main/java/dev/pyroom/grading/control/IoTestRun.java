@@ -15,7 +15,6 @@ import java.util.List;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.regex.Pattern;
 
 /**
  * One I/O test: the test's file runs with its arguments and input in the check's sandbox, and its output is compared
@@ -25,10 +24,6 @@ final class IoTestRun {
 
     /** How long past the run's own limit the host waits for the sandbox to report the end. */
     private static final Duration REPORT_GRACE = Duration.ofSeconds(5);
-    /** What Python prints when the file it was asked to run does not compile: the error alone, no traceback. */
-    private static final Pattern COMPILE_ERROR = Pattern.compile(
-            "(?s)(?!.*Traceback \\(most recent call last\\)).*^(SyntaxError|IndentationError|TabError): .*",
-            Pattern.MULTILINE);
 
     private IoTestRun() {}
 
@@ -75,9 +70,6 @@ final class IoTestRun {
     private static TestResult exited(AssignmentTest test, int exitCode, CapturedOutput output) {
         if (exitCode != 0) {
             String error = lastLine(output.stderr());
-            if (exitCode == 1 && COMPILE_ERROR.matcher(output.stderr()).matches()) {
-                return TestResult.of(test, TestOutcome.NOT_COMPILED, test.entryFile() + " does not compile: " + error);
-            }
             return TestResult.of(
                             test,
                             TestOutcome.ERROR,

@@ -10,9 +10,7 @@ import dev.pyroom.sandbox.entity.RunLimits;
 import dev.pyroom.sandbox.entity.RunResult;
 import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
-import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
-import java.io.StringReader;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -76,26 +74,20 @@ final class UnitTestRun {
     }
 
     private static List<TestResult> results(List<AssignmentTest> tests, String stdout, RunResult result) {
-        Map<String, JsonObject> lines = new HashMap<>();
-        boolean done = false;
-        for (String line : stdout.lines().toList()) {
-            JsonObject object = parse(line);
-            if (object == null) {
-                continue;
-            }
-            if (object.getBoolean("done", false)) {
-                done = true;
-            } else if (object.containsKey("id") && object.containsKey("outcome")) {
-                lines.putIfAbsent(object.getString("id", ""), object);
+        GraderLines lines = GraderLines.parse(stdout);
+        Map<String, JsonObject> byTest = new HashMap<>();
+        for (JsonObject line : lines.objects()) {
+            if (line.containsKey("id") && line.containsKey("outcome")) {
+                byTest.putIfAbsent(line.getString("id", ""), line);
             }
         }
-        String crash = done
+        String crash = lines.done()
                 ? "The grader gave no result for this test."
                 : "The grader stopped before it finished ("
                         + result.ending().name().toLowerCase().replace('_', ' ') + "): this test could not be judged.";
         List<TestResult> results = new ArrayList<>();
         for (AssignmentTest test : tests) {
-            JsonObject line = lines.get(Long.toString(test.id()));
+            JsonObject line = byTest.get(Long.toString(test.id()));
             results.add(line == null ? TestResult.of(test, TestOutcome.CRASHED, crash) : result(test, line));
         }
         return results;
@@ -110,14 +102,6 @@ final class UnitTestRun {
 
     private static String text(JsonObject line, String name) {
         return line.containsKey(name) && !line.isNull(name) ? line.getString(name, null) : null;
-    }
-
-    private static JsonObject parse(String line) {
-        try (var reader = Json.createReader(new StringReader(line))) {
-            return reader.readObject();
-        } catch (JsonException | IllegalStateException e) {
-            return null;
-        }
     }
 
     private static List<TestResult> crashed(List<AssignmentTest> tests, String message) {
