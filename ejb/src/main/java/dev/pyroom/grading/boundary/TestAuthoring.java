@@ -7,6 +7,7 @@ import dev.pyroom.classroom.control.CourseAccess;
 import dev.pyroom.classroom.entity.InvalidCourseException;
 import dev.pyroom.grading.control.AssignmentTests;
 import dev.pyroom.grading.entity.AssignmentTest;
+import dev.pyroom.grading.entity.TestTotals;
 import dev.pyroom.identity.control.UserRepository;
 import jakarta.annotation.Resource;
 import jakarta.annotation.security.RolesAllowed;
@@ -15,6 +16,7 @@ import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /** The tests of the assignments of the caller's courses, as their instructors write them. */
@@ -46,6 +48,18 @@ public class TestAuthoring {
     public List<AssignmentTest> tests(long callerId, long courseId, long assignmentId) {
         requireInCourse(callerId, courseId, assignmentId);
         return tests.of(assignmentId);
+    }
+
+    /** The assignment's title, for the page its tests are written on. */
+    public String assignmentTitle(long callerId, long courseId, long assignmentId) {
+        requireInCourse(callerId, courseId, assignmentId);
+        return assignments.title(assignmentId);
+    }
+
+    /** How many tests each assignment of the course has and their points; assignments without tests are absent. */
+    public Map<Long, TestTotals> totals(long callerId, long courseId) {
+        access.teachable(callerId, context.isCallerInRole("admin"), courseId);
+        return tests.totalsInCourse(courseId);
     }
 
     /**
