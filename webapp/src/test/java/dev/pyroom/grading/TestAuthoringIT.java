@@ -38,7 +38,7 @@ class TestAuthoringIT extends BrowserTest {
         Locator testsLink = instructor
                 .locator("[id='assignments:list'] tr", new Page.LocatorOptions().setHasText("Sums " + tag))
                 .locator(".tests-link");
-        assertThat(testsLink).hasText("No tests yet");
+        assertThat(testsLink).hasText("Tests: none yet");
         testsLink.click();
         assertThat(instructor.locator("h1")).hasText("Tests of Sums " + tag);
         String testsUrl = instructor.url();
@@ -120,7 +120,7 @@ class TestAuthoringIT extends BrowserTest {
         assertThat(instructor
                         .locator("[id='assignments:list'] tr", new Page.LocatorOptions().setHasText("Sums " + tag))
                         .locator(".tests-link"))
-                .hasText("1 test · 3 points");
+                .hasText("Tests: 1 test · 3 points");
 
         assertEquals(403, student.navigate(testsUrl).status());
         assertThat(student.locator(".test-card")).hasCount(0);

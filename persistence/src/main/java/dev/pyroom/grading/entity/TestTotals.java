@@ -5,10 +5,10 @@ public record TestTotals(int tests, int points) {
 
     public static final TestTotals NONE = new TestTotals(0, 0);
 
-    /** "No tests yet", "1 test · 5 points", "3 tests · 10 points". */
+    /** "none yet", "1 test · 5 points", "3 tests · 10 points". */
     public String label() {
         if (tests == 0) {
-            return "No tests yet";
+            return "none yet";
         }
         return tests + (tests == 1 ? " test · " : " tests · ") + points + (points == 1 ? " point" : " points");
     }

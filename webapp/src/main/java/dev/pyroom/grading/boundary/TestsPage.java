@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import org.primefaces.extensions.model.monacoeditor.ELanguage;
+import org.primefaces.extensions.model.monacoeditor.EditorMinimapOptions;
 import org.primefaces.extensions.model.monacoeditor.EditorOptions;
 
 /**
@@ -109,6 +110,7 @@ public class TestsPage implements Serializable {
                 .setAriaLabel("Test code of test " + (index + 1))
                 .setFontSize(14)
                 .setTabSize(4)
+                .setMinimap(new EditorMinimapOptions().setEnabled(false))
                 .setAutomaticLayout(true);
     }
 
