@@ -11,6 +11,7 @@ import dev.pyroom.grading.control.CheckAdmission;
 import dev.pyroom.grading.control.Grader;
 import dev.pyroom.grading.entity.AssignmentTest;
 import dev.pyroom.grading.entity.CheckReport;
+import dev.pyroom.grading.entity.TestTotals;
 import dev.pyroom.identity.control.UserRepository;
 import dev.pyroom.workspace.control.FileRepository;
 import dev.pyroom.workspace.control.WorkspaceRepository;
@@ -23,6 +24,7 @@ import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -71,6 +73,18 @@ public class TestAuthoring {
     public List<AssignmentTest> tests(long callerId, long courseId, long assignmentId) {
         requireInCourse(callerId, courseId, assignmentId);
         return tests.of(assignmentId);
+    }
+
+    /** The assignment's title, for the page its tests are written on. */
+    public String assignmentTitle(long callerId, long courseId, long assignmentId) {
+        requireInCourse(callerId, courseId, assignmentId);
+        return assignments.title(assignmentId);
+    }
+
+    /** How many tests each assignment of the course has and their points; assignments without tests are absent. */
+    public Map<Long, TestTotals> totals(long callerId, long courseId) {
+        access.teachable(callerId, context.isCallerInRole("admin"), courseId);
+        return tests.totalsInCourse(courseId);
     }
 
     /**

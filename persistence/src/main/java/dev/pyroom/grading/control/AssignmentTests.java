@@ -3,6 +3,7 @@ package dev.pyroom.grading.control;
 import dev.pyroom.grading.entity.AssignmentTest;
 import dev.pyroom.grading.entity.OutputComparison;
 import dev.pyroom.grading.entity.TestKind;
+import dev.pyroom.grading.entity.TestTotals;
 import dev.pyroom.platform.control.SqlValues;
 import jakarta.enterprise.context.Dependent;
 import jakarta.persistence.EntityManager;
@@ -10,8 +11,10 @@ import jakarta.persistence.PersistenceContext;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 /** The tests of each assignment, in the order their instructor put them. */
 @Dependent
@@ -29,6 +32,19 @@ public class AssignmentTests {
                 .map(row -> (Object[]) row)
                 .map(AssignmentTests::test)
                 .toList();
+    }
+
+    /** The number of tests and their points for each assignment of the course that has tests. */
+    public Map<Long, TestTotals> totalsInCourse(long courseId) {
+        List<?> rows = em.createNativeQuery("""
+                        SELECT t.assignment_id, count(*), sum(t.points)
+                          FROM assignment_test t JOIN assignment a ON a.id = t.assignment_id
+                         WHERE a.course_id = ?1 GROUP BY t.assignment_id""").setParameter(1, courseId).getResultList();
+        return rows.stream()
+                .map(row -> (Object[]) row)
+                .collect(Collectors.toMap(
+                        row -> SqlValues.number(row[0]),
+                        row -> new TestTotals(((Number) row[1]).intValue(), ((Number) row[2]).intValue())));
     }
 
     /** Replaces the assignment's tests with these, in this order. */
