@@ -1,19 +1,24 @@
 package dev.pyroom.classroom.boundary;
 
 import dev.pyroom.classroom.entity.InvalidCourseException;
+import dev.pyroom.grading.boundary.MyGrades;
+import dev.pyroom.grading.entity.StudentGrade;
 import dev.pyroom.identity.boundary.CurrentUser;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.util.List;
 
-/** A student's courses, and joining one with its code (typed, or from the instructor's link). */
+/** A student's courses and grades, and joining a course with its code (typed, or from the instructor's link). */
 @Named
 @RequestScoped
 public class MyCoursesPage {
 
     @Inject
     Enrollment enrollment;
+
+    @Inject
+    MyGrades grades;
 
     @Inject
     CurrentUser currentUser;
@@ -39,6 +44,10 @@ public class MyCoursesPage {
 
     public List<CourseView> getCourses() {
         return enrollment.studying(currentUser.id());
+    }
+
+    public List<StudentGrade> getGrades() {
+        return grades.of(currentUser.id());
     }
 
     public String getCode() {
