@@ -10,7 +10,7 @@ public final class PageReplies {
 
     private PageReplies() {}
 
-    static void refuse(String message) {
+    public static void refuse(String message) {
         FacesContext context = FacesContext.getCurrentInstance();
         context.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_ERROR, message, null));
         context.validationFailed();
@@ -20,7 +20,7 @@ public final class PageReplies {
         FacesContext.getCurrentInstance().addMessage(null, new FacesMessage(FacesMessage.SEVERITY_INFO, message, null));
     }
 
-    static void notFound() throws IOException {
+    public static void notFound() throws IOException {
         FacesContext context = FacesContext.getCurrentInstance();
         context.getExternalContext().responseSendError(HttpServletResponse.SC_NOT_FOUND, "No such course");
         context.responseComplete();
