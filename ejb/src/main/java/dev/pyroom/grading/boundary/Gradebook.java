@@ -28,7 +28,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** The grades of a course's snapshots, for its instructors: the gradebook, its CSV, and re-grading. */
+/**
+ * The grades of a course's snapshots, for its instructors: the gradebook, its CSV, and re-grading. Every method checks
+ * through {@link CourseAccess} that the caller teaches the course (admins: any) and that the assignment or copy belongs
+ * to it; otherwise it throws {@link CourseNotFoundException}, as if the course did not exist.
+ */
 @Stateless
 @RolesAllowed({"instructor", "admin"})
 public class Gradebook {
@@ -60,6 +64,7 @@ public class Gradebook {
     @Resource
     SessionContext context;
 
+    /** Every student with a copy of an assignment of the course, and the grade of each copy's snapshot. */
     public GradebookView gradebook(long callerId, long courseId) {
         access.teachable(callerId, isAdmin(), courseId);
         Map<Long, GradebookView.AssignmentColumn> columns = new LinkedHashMap<>();
@@ -81,6 +86,7 @@ public class Gradebook {
         return new GradebookView(List.copyOf(columns.values()), List.copyOf(rows.values()), passRates);
     }
 
+    /** The gradebook as CSV, for a spreadsheet; the export is audited. */
     public String csv(long callerId, long courseId) {
         String csv = GradebookCsv.write(gradebook(callerId, courseId));
         audit.record(users.get(callerId), "gradebook.export", "course " + courseId, "");
@@ -106,11 +112,16 @@ public class Gradebook {
         if (tests.of(assignmentId).isEmpty()) {
             throw new InvalidCourseException("This assignment has no tests to grade with.");
         }
+        if (grades.progress(assignmentId).snapshots() == 0) {
+            throw new InvalidCourseException(
+                    "There is nothing to grade yet: the due-date snapshot has not been taken.");
+        }
         grades.request(assignmentId);
         gradesRequested.fire(new GradesRequested(assignmentId));
         audit.record(users.get(callerId), "assignment.regrade", "assignment " + assignmentId, "");
     }
 
+    /** How many of the assignment's snapshots have been graded since grading was last asked for. */
     public GradingProgress progress(long callerId, long courseId, long assignmentId) {
         requireInCourse(callerId, courseId, assignmentId);
         return grades.progress(assignmentId);

@@ -7,6 +7,7 @@ import dev.pyroom.grading.control.CheckJson;
 import dev.pyroom.grading.control.SnapshotGrades;
 import dev.pyroom.grading.control.SnapshotWork;
 import dev.pyroom.grading.entity.CheckReport;
+import dev.pyroom.grading.entity.SnapshotClaim;
 import dev.pyroom.workspace.entity.FilePath;
 import dev.pyroom.workspace.entity.WorkspaceFile;
 import jakarta.annotation.security.PermitAll;
@@ -54,13 +55,15 @@ public class GradingBookkeeping {
                 CheckJson.write(report.results()));
     }
 
-    private SnapshotWork work(long copyId) {
+    private SnapshotWork work(SnapshotClaim claim) {
+        long copyId = claim.copyId();
         long assignmentId = assignments.assignmentOfCopy(copyId).orElseThrow();
         long courseId = assignments.courseOf(assignmentId).orElseThrow();
         OffsetDateTime now = OffsetDateTime.now();
         var files = assignments.snapshotFiles(copyId).stream()
-                .map(file -> WorkspaceFile.file(null, new FilePath(file.path()), file.content(), now))
+                .map(file -> WorkspaceFile.unstored(new FilePath(file.path()), file.content(), now))
                 .toList();
-        return new SnapshotWork(copyId, files, tests.of(assignmentId), runLimits.forCourse(courseId));
+        return new SnapshotWork(
+                copyId, claim.claimedAt(), files, tests.of(assignmentId), runLimits.forCourse(courseId));
     }
 }

@@ -11,7 +11,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
-import java.time.OffsetDateTime;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.logging.Level;
@@ -69,7 +68,6 @@ public class SnapshotGrader {
     }
 
     private void grade(SnapshotWork work) {
-        OffsetDateTime gradedAt = OffsetDateTime.now();
-        bookkeeping.store(work.copyId(), gradedAt, grader.check(work.files(), work.tests(), work.limits()));
+        bookkeeping.store(work.copyId(), work.claimedAt(), grader.check(work.files(), work.tests(), work.limits()));
     }
 }

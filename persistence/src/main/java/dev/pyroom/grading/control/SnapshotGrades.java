@@ -2,6 +2,7 @@ package dev.pyroom.grading.control;
 
 import dev.pyroom.grading.entity.CheckOutcome;
 import dev.pyroom.grading.entity.GradingProgress;
+import dev.pyroom.grading.entity.SnapshotClaim;
 import dev.pyroom.platform.control.SqlValues;
 import jakarta.enterprise.context.Dependent;
 import jakarta.persistence.EntityManager;
@@ -27,9 +28,10 @@ public class SnapshotGrades {
     /**
      * Claims up to {@code max} snapshots that wait for a grade, for {@code claim}: no other node takes them meanwhile.
      *
-     * @return the ids of the claimed copies
+     * @return the claimed copies, each with the database's time of the claim: the grade counts from then, so that a
+     *     re-grade asked for while it is graded is told from one asked for before, whatever the nodes' clocks say
      */
-    public List<Long> claimDue(int max, Duration claim) {
+    public List<SnapshotClaim> claimDue(int max, Duration claim) {
         List<?> rows = em.createNativeQuery("""
                         UPDATE assignment_copy SET grading_claimed_until = clock_timestamp() + CAST(?2 AS interval)
                          WHERE id IN (
@@ -39,11 +41,14 @@ public class SnapshotGrades {
                                   AND (g.copy_id IS NULL OR g.graded_at < a.grades_requested_at)
                                   AND (c.grading_claimed_until IS NULL OR c.grading_claimed_until < clock_timestamp())
                                 ORDER BY c.id LIMIT ?1 FOR UPDATE OF c SKIP LOCKED)
-                        RETURNING id""")
+                        RETURNING id, clock_timestamp()""")
                 .setParameter(1, max)
                 .setParameter(2, claim.toSeconds() + " seconds")
                 .getResultList();
-        return rows.stream().map(SqlValues::number).toList();
+        return rows.stream()
+                .map(row -> (Object[]) row)
+                .map(row -> new SnapshotClaim(SqlValues.number(row[0]), SqlValues.time(row[1])))
+                .toList();
     }
 
     /** Stores a snapshot's grade and gives up its claim. */

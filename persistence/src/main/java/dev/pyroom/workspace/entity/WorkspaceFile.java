@@ -67,7 +67,7 @@ public class WorkspaceFile {
     protected WorkspaceFile() {}
 
     private WorkspaceFile(Workspace workspace, FilePath path, Kind kind, String content, OffsetDateTime now) {
-        this.workspace = Objects.requireNonNull(workspace, "workspace");
+        this.workspace = workspace;
         this.path = Objects.requireNonNull(path, "path").value();
         this.kind = kind;
         this.createdAt = Objects.requireNonNull(now, "now");
@@ -78,11 +78,19 @@ public class WorkspaceFile {
     }
 
     public static WorkspaceFile file(Workspace workspace, FilePath path, String content, OffsetDateTime now) {
-        return new WorkspaceFile(workspace, path, Kind.FILE, content, now);
+        return new WorkspaceFile(Objects.requireNonNull(workspace, "workspace"), path, Kind.FILE, content, now);
     }
 
     public static WorkspaceFile folder(Workspace workspace, FilePath path, OffsetDateTime now) {
-        return new WorkspaceFile(workspace, path, Kind.FOLDER, null, now);
+        return new WorkspaceFile(Objects.requireNonNull(workspace, "workspace"), path, Kind.FOLDER, null, now);
+    }
+
+    /**
+     * A file of no workspace, never stored (the database refuses it): a due-date snapshot's file, written into a
+     * sandbox to be graded.
+     */
+    public static WorkspaceFile unstored(FilePath path, String content, OffsetDateTime now) {
+        return new WorkspaceFile(null, path, Kind.FILE, content, now);
     }
 
     public void write(String newContent, OffsetDateTime now) {
