@@ -3,6 +3,8 @@ package dev.pyroom.grading.boundary;
 import dev.pyroom.grading.control.Grader;
 import dev.pyroom.grading.control.GradingSettings;
 import dev.pyroom.grading.control.SnapshotWork;
+import dev.pyroom.grading.entity.CheckOutcome;
+import dev.pyroom.grading.entity.CheckReport;
 import dev.pyroom.grading.entity.GradesRequested;
 import jakarta.annotation.Resource;
 import jakarta.ejb.EJB;
@@ -67,7 +69,16 @@ public class SnapshotGrader {
         }
     }
 
+    /**
+     * A grade freezes with its snapshot: a sandbox that broke down under load gets one more try before its grade says
+     * "could not be graded".
+     */
     private void grade(SnapshotWork work) {
-        bookkeeping.store(work.copyId(), work.claimedAt(), grader.check(work.files(), work.tests(), work.limits()));
+        CheckReport report = grader.check(work.files(), work.tests(), work.limits());
+        if (report.outcome() == CheckOutcome.GRADER_FAILED) {
+            LOG.warning(() -> "Grading the snapshot of copy " + work.copyId() + " broke down; trying once more");
+            report = grader.check(work.files(), work.tests(), work.limits());
+        }
+        bookkeeping.store(work.copyId(), work.claimedAt(), report);
     }
 }
