@@ -4,8 +4,9 @@ Reads {"tests": [{"id": ..., "source": ..., "timeLimitMs": ...}, ...]} on stdin,
 in order, {"id", "outcome", "message", "expected", "actual", "output"}, and finally {"done": true}. Nothing else goes to
 stdout; the grader's own errors go to stderr.
 
-Reading {"compile": true} instead, it compiles every Python file of the workspace without running any, and writes one
-line {"file", "line", "message"} per file that does not compile, then {"done": true}.
+The request may also carry {"compile": {"<path>": "<source>", ...}}: the student's Python files as they saved them. The
+grader compiles each without running it, before any test, and writes one line {"file", "line", "message"} per file that
+does not compile; if there is one, no test runs. The tests may then be an empty list.
 
 The tests run here, the student's code never does: it runs in a fresh process per test, which the tests reach through
 proxies (pyroom_remote, pyroom_student). This process is not dumpable, so the student's processes, though they have the
@@ -29,8 +30,6 @@ TEST_FILE = "<test>"
 TEST_MODULE = "pyroom_test"
 CHECK = "__pyroom_check__"
 MAX_REPR = 1000
-# A workspace file is at most 1 MiB.
-MAX_COMPILED_BYTES = 2 * 1024 * 1024
 COMPARISONS = {
     ast.Eq: "==", ast.NotEq: "!=", ast.Lt: "<", ast.LtE: "<=", ast.Gt: ">", ast.GtE: ">=",
     ast.Is: "is", ast.IsNot: "is not", ast.In: "in", ast.NotIn: "not in",
@@ -49,24 +48,23 @@ def main(workspace, cpu_seconds, address_space, file_size):
     results = os.dup(1)
     # What the tests themselves print goes to stderr: stdout carries the results only.
     os.dup2(2, 1)
-    zygote = Zygote(workspace, (cpu_seconds, address_space, file_size))
-    # Started before the tests are read, and as a new interpreter rather than a fork: it never holds them.
-    zygote.start()
     try:
         request = read_request()
     except ValueError as error:
         print(f"pyroom grader: bad input: {error}", file=sys.stderr)
         return 2
-    if request.get("compile") is True:
-        for problem in compile_problems(workspace):
-            write(results, problem)
-        write(results, {"done": True})
-        return 0
-    tests = request["tests"]
-    modules = WorkspaceModules(workspace)
-    sys.meta_path.insert(0, modules)
-    for test in tests:
-        write(results, grade(test, zygote, modules))
+    problems = list(compile_problems(request.get("compile", {})))
+    for problem in problems:
+        write(results, problem)
+    tests = request["tests"] if not problems else []
+    if tests:
+        # A new interpreter, not a fork of this process: it never holds the tests this process has read.
+        zygote = Zygote(workspace, (cpu_seconds, address_space, file_size))
+        zygote.start()
+        modules = WorkspaceModules(workspace)
+        sys.meta_path.insert(0, modules)
+        for test in tests:
+            write(results, grade(test, zygote, modules))
     write(results, {"done": True})
     return 0
 
@@ -76,33 +74,24 @@ def read_request():
     while chunk := os.read(0, 65536):
         data += chunk
     request = json.loads(data)
-    if isinstance(request, dict) and request.get("compile") is True:
-        return request
     tests = request.get("tests") if isinstance(request, dict) else None
     if not isinstance(tests, list) or not all(is_test(test) for test in tests):
         raise ValueError('expected {"tests": [{"id": "...", "source": "...", "timeLimitMs": 2000}, ...]}')
+    sources = request.get("compile", {})
+    if not isinstance(sources, dict) or not all(isinstance(value, str) for value in sources.values()):
+        raise ValueError('expected "compile" to be {"<path>": "<source>", ...}')
     return request
 
 
-def compile_problems(workspace):
-    """Every Python file of the workspace that does not compile, with the compiler's first complaint; links are not
-    followed. Compiling runs nothing of the file."""
-    for folder, folders, files in os.walk(workspace):
-        folders.sort()
-        for name in sorted(files):
-            path = os.path.join(folder, name)
-            if not name.endswith(".py") or os.path.islink(path):
-                continue
-            relative = os.path.relpath(path, workspace)
-            try:
-                with open(path, "rb") as file:
-                    compile(file.read(MAX_COMPILED_BYTES), relative, "exec", dont_inherit=True)
-            except SyntaxError as error:
-                yield {"file": relative, "line": error.lineno, "message": f"{type(error).__name__}: {error.msg}"}
-            except (ValueError, RecursionError, MemoryError) as error:
-                yield {"file": relative, "line": None, "message": f"{type(error).__name__}: {error}"}
-            except OSError:
-                continue
+def compile_problems(sources):
+    """Each source that does not compile, with the compiler's first complaint. Compiling runs nothing of it."""
+    for path in sorted(sources):
+        try:
+            compile(sources[path], path, "exec", dont_inherit=True)
+        except SyntaxError as error:
+            yield {"file": path, "line": error.lineno, "message": f"{type(error).__name__}: {error.msg}"}
+        except (ValueError, RecursionError, MemoryError) as error:
+            yield {"file": path, "line": None, "message": f"{type(error).__name__}: {error}"}
 
 
 def is_test(test):

@@ -16,12 +16,13 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
+import java.util.TreeMap;
 
 /**
  * Checks files against an assignment's tests in a sandbox opened for this check alone, so that nothing of one check
- * (nor of the student's session) is seen by the next, and closed after it. I/O tests' expected outputs stay here; unit
- * tests run in the sandbox's grader, whose process student code cannot read.
+ * (nor of the student's session) is seen by the next, and closed after it: the I/O tests first, their expected outputs
+ * kept here; then the sandbox's grader compiles the files as saved (a file that does not compile makes the whole check
+ * "not compiled", whatever the I/O tests found) and runs the unit tests, in a process student code cannot read.
  */
 @Dependent
 public class Grader {
@@ -34,13 +35,6 @@ public class Grader {
      */
     public CheckReport check(List<WorkspaceFile> files, List<AssignmentTest> tests, RunLimits limits) {
         try (DetachedSandbox opened = sandboxes.openDetached(files)) {
-            Optional<CompileCheck.Problem> problem = CompileCheck.run(opened.sandbox(), limits);
-            if (problem.isPresent()) {
-                TestOutcome outcome = problem.get().notCompiled() ? TestOutcome.NOT_COMPILED : TestOutcome.CRASHED;
-                return CheckReport.of(tests.stream()
-                        .map(test -> TestResult.of(test, outcome, problem.get().message()))
-                        .toList());
-            }
             Map<AssignmentTest, TestResult> results = new HashMap<>();
             for (AssignmentTest test : ofKind(tests, TestKind.IO)) {
                 results.put(test, IoTestRun.run(opened.sandbox(), test, limitsFor(test, limits)));
@@ -48,18 +42,39 @@ public class Grader {
             // Last: the unit tests' source passes through the sandbox's agent, which no program may be forked from
             // after.
             List<AssignmentTest> unitTests = ofKind(tests, TestKind.UNIT);
-            if (!unitTests.isEmpty()) {
-                List<TestResult> unitResults = UnitTestRun.run(opened.sandbox(), unitTests, limits);
-                for (int index = 0; index < unitTests.size(); index++) {
-                    results.put(unitTests.get(index), unitResults.get(index));
-                }
+            GraderRun.Findings findings = GraderRun.run(opened.sandbox(), pythonSources(files), unitTests, limits);
+            if (findings.notCompiled().isPresent()) {
+                return allAs(
+                        tests, TestOutcome.NOT_COMPILED, findings.notCompiled().get());
+            }
+            if (!findings.finished() && unitTests.isEmpty()) {
+                return allAs(tests, TestOutcome.CRASHED, "The grader stopped before it had compiled the files.");
+            }
+            for (int index = 0; index < unitTests.size(); index++) {
+                results.put(unitTests.get(index), findings.unitResults().get(index));
             }
             return CheckReport.of(tests.stream().map(results::get).toList());
         } catch (SandboxException e) {
-            return CheckReport.of(tests.stream()
-                    .map(test -> TestResult.of(test, TestOutcome.CRASHED, "The sandbox for the check did not start."))
-                    .toList());
+            return allAs(tests, TestOutcome.CRASHED, "The sandbox for the check did not start.");
         }
+    }
+
+    /** The Python files as the student saved them, which the grader compiles before any of its tests run. */
+    private static Map<String, String> pythonSources(List<WorkspaceFile> files) {
+        Map<String, String> sources = new TreeMap<>();
+        for (WorkspaceFile file : files) {
+            if (file.getKind() == WorkspaceFile.Kind.FILE
+                    && file.getPath().value().endsWith(".py")) {
+                sources.put(file.getPath().value(), file.getContent());
+            }
+        }
+        return sources;
+    }
+
+    private static CheckReport allAs(List<AssignmentTest> tests, TestOutcome outcome, String message) {
+        return CheckReport.of(tests.stream()
+                .map(test -> TestResult.of(test, outcome, message))
+                .toList());
     }
 
     private static List<AssignmentTest> ofKind(List<AssignmentTest> tests, TestKind kind) {

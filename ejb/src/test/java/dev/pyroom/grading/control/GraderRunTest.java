@@ -1,6 +1,7 @@
 package dev.pyroom.grading.control;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -21,15 +22,20 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Unit tests of a check, judged by the sandbox's grader and read back here, in a real bubblewrap sandbox. */
+/**
+ * The last step of a check, in a real bubblewrap sandbox: the grader compiles the saved files, runs the unit tests, and
+ * its results are read back here.
+ */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class UnitTestRunTest {
+class GraderRunTest {
 
     private static final String SOLUTION = """
             def add(a, b):
@@ -58,7 +64,8 @@ class UnitTestRunTest {
         AssignmentTest halves =
                 unit(12, "halves", "from solution import halve\n\ndef test_halve():\n    assert halve(10) == 5\n");
 
-        List<TestResult> results = run(directory, SOLUTION, List.of(halves, adds));
+        List<TestResult> results =
+                run(directory, SOLUTION, List.of(halves, adds)).unitResults();
 
         assertEquals(
                 List.of("halves", "adds"),
@@ -86,13 +93,40 @@ class UnitTestRunTest {
         AssignmentTest adds =
                 unit(11, "adds", "from solution import add\n\ndef test_add():\n    assert add(2, 3) == 5\n");
 
-        List<TestResult> results = run(directory, killer, List.of(adds));
+        GraderRun.Findings findings = run(directory, killer, List.of(adds));
+        List<TestResult> results = findings.unitResults();
+
+        assertFalse(findings.finished());
 
         assertEquals(TestOutcome.CRASHED, results.get(0).outcome());
         assertTrue(
                 results.get(0).message().startsWith("The grader stopped before it finished"),
                 results.get(0).message());
         assertNull(results.get(0).expected());
+    }
+
+    @Test
+    void aFileThatDoesNotCompileIsNamedWithItsLineAndNoTestRuns(@TempDir Path directory) throws IOException {
+        AssignmentTest adds =
+                unit(11, "adds", "from solution import add\n\ndef test_add():\n    assert add(2, 3) == 5\n");
+
+        GraderRun.Findings findings =
+                run(directory, Map.of("solution.py", SOLUTION, "lib/helpers.py", "X = 1\ndef f(:\n"), List.of(adds));
+
+        assertEquals(
+                Optional.of("lib/helpers.py, line 2 does not compile: SyntaxError: invalid syntax"),
+                findings.notCompiled());
+        assertEquals(List.of(), findings.unitResults());
+    }
+
+    @Test
+    void compilingRunsNothingOfTheFiles(@TempDir Path directory) throws IOException {
+        GraderRun.Findings findings =
+                run(directory, Map.of("main.py", "open('/workspace/ran', 'w').write('yes')\n"), List.of());
+
+        assertEquals(Optional.empty(), findings.notCompiled());
+        assertTrue(findings.finished());
+        assertTrue(Files.notExists(directory.resolve("ws/ran")));
     }
 
     private static AssignmentTest unit(long id, String name, String source) {
@@ -112,12 +146,21 @@ class UnitTestRunTest {
                 source);
     }
 
-    private List<TestResult> run(Path directory, String solution, List<AssignmentTest> tests) throws IOException {
+    private GraderRun.Findings run(Path directory, String solution, List<AssignmentTest> tests) throws IOException {
+        return run(directory, Map.of("solution.py", solution), tests);
+    }
+
+    private GraderRun.Findings run(Path directory, Map<String, String> files, List<AssignmentTest> tests)
+            throws IOException {
         Files.setPosixFilePermissions(directory, PosixFilePermissions.fromString("rwxr-xr-x"));
         Path workspace = Files.createDirectory(directory.resolve("ws"));
-        Files.writeString(workspace.resolve("solution.py"), solution);
+        for (var file : files.entrySet()) {
+            Path path = workspace.resolve(file.getKey());
+            Files.createDirectories(path.getParent());
+            Files.writeString(path, file.getValue());
+        }
         try (Sandbox sandbox = backend.open(SandboxSpec.of(workspace))) {
-            return UnitTestRun.run(sandbox, tests, RunLimits.DEFAULTS);
+            return GraderRun.run(sandbox, files, tests, RunLimits.DEFAULTS);
         }
     }
 }
