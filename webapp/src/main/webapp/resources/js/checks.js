@@ -1,8 +1,9 @@
 /*
  * The editor's Check button: saves what the editor has not saved yet, asks POST /api/workspaces/{id}/checks to check
  * the saved files against the assignment's tests, and shows the result (check-report.js) in the "Check results" tab,
- * with the earlier checks listed under it. A refusal (a check of this workspace running, the node busy) is said
- * quietly; a busy node is asked again after the Retry-After it names.
+ * with the earlier checks listed under it. A refusal (a check of this workspace running, the node busy, every check
+ * used) is said quietly; a busy node is asked again after the Retry-After it names. Where the assignment limits the
+ * checks, both answers carry attemptsLeft: it is shown beside the button, and none left disables the button.
  */
 var Pyroom = window.Pyroom || {};
 
@@ -10,6 +11,7 @@ Pyroom.checks = (function () {
     var MAX_RETRIES = 3;
 
     var running = false;
+    var exhausted = false;
     var shownId = null;
 
     function element(id) {
@@ -28,11 +30,23 @@ Pyroom.checks = (function () {
         running = value;
         var check = button();
         if (check) {
-            check.disabled = value;
-            check.classList.toggle('ui-state-disabled', value);
+            check.disabled = value || exhausted;
+            check.classList.toggle('ui-state-disabled', value || exhausted);
             check.querySelector('.ui-button-text').textContent = value ? 'Checking…' : 'Check';
         }
         element('check-panel').setAttribute('aria-busy', value ? 'true' : 'false');
+    }
+
+    /** "3 checks left" beside the button, or nothing when the checks are not limited (attemptsLeft null). */
+    function showAttemptsLeft(left) {
+        var counter = element('checks-left');
+        var limited = typeof left === 'number';
+        exhausted = limited && left <= 0;
+        counter.hidden = !limited;
+        counter.textContent = !limited ? '' : exhausted ? 'No checks left' : left + (left === 1 ? ' check left'
+            : ' checks left');
+        counter.className = 'checks-left' + (exhausted ? ' none' : '');
+        setRunning(running);
     }
 
     /** Progress and refusals are shown; the outcome of a check only announced, the report below shows it. */
@@ -55,7 +69,7 @@ Pyroom.checks = (function () {
     }
 
     function check() {
-        if (running) {
+        if (running || exhausted) {
             return;
         }
         setRunning(true);
@@ -105,6 +119,7 @@ Pyroom.checks = (function () {
             status(afterCheck(answer), 'done');
             show(answer);
             setRunning(false);
+            showAttemptsLeft(answer.attemptsLeft);
             loadHistory();
             return;
         }
@@ -117,6 +132,10 @@ Pyroom.checks = (function () {
         }
         status(message, 'refused');
         setRunning(false);
+        if (response.status === 409) {
+            // Every check used, or one of this workspace running: the count of checks left tells which.
+            loadHistory();
+        }
     }
 
     /** Lists the earlier checks, newest first; choosing one shows its results. */
@@ -125,6 +144,7 @@ Pyroom.checks = (function () {
             .then(function (response) { return response.ok ? response.json() : null; })
             .then(function (answer) {
                 if (answer !== null) {
+                    showAttemptsLeft(answer.attemptsLeft);
                     listHistory(answer.checks);
                 }
             })

@@ -34,6 +34,19 @@ final class AssignmentTestRows {
         }
     }
 
+    /** Limits the checks each student may make of the assignment, as its tests page stores the limit. */
+    static void limitAttempts(String assignmentTitle, int maxAttempts) throws SQLException {
+        try (Connection connection = connect();
+                PreparedStatement update =
+                        connection.prepareStatement("UPDATE assignment SET max_attempts = ? WHERE title = ?")) {
+            update.setInt(1, maxAttempts);
+            update.setString(2, assignmentTitle);
+            if (update.executeUpdate() != 1) {
+                throw new IllegalStateException("No single assignment titled " + assignmentTitle);
+            }
+        }
+    }
+
     /** Whether the string occurs anywhere in the stored checks of the assignment: proof the test data got there. */
     static boolean storedChecksContain(String assignmentTitle, String text) throws SQLException {
         try (Connection connection = connect();

@@ -27,6 +27,9 @@ class CheckIT extends BrowserTest {
     private static final LocatorAssertions.ContainsTextOptions CHECKED =
             new LocatorAssertions.ContainsTextOptions().setTimeout(60_000);
 
+    private static final LocatorAssertions.HasTextOptions SHOWN =
+            new LocatorAssertions.HasTextOptions().setTimeout(60_000);
+
     @Test
     void studentFailsAVisibleTestSeesTheDifferenceFixesItAndPassesWithoutSeeingHiddenTests() throws SQLException {
         String tag = UUID.randomUUID().toString().substring(0, 6);
@@ -86,7 +89,7 @@ class CheckIT extends BrowserTest {
         student.locator("[id$=':check']").click();
         Locator banner = report.locator(".check-banner.not-compiled");
         assertThat(banner).containsText("Your files do not compile", CHECKED);
-        assertThat(banner).containsText("main.py does not compile: SyntaxError");
+        assertThat(banner).containsText("main.py, line 2 does not compile: SyntaxError");
         assertThat(banner).containsText("This check does not count as an attempt.");
 
         Locator history = student.locator("#check-history button");
@@ -113,6 +116,73 @@ class CheckIT extends BrowserTest {
         assertTrue(earlier.text().contains("Greets a stranger"), earlier.text());
         assertFalse(earlier.text().contains(hiddenName), earlier.text());
         assertFalse(student.content().contains(hiddenName));
+    }
+
+    @Test
+    void aStudentAllowedTwoChecksSeesThemCountDownLosesNoneToCodeThatDoesNotCompileAndIsRefusedAThird()
+            throws SQLException {
+        String tag = UUID.randomUUID().toString().substring(0, 6);
+        String assignment = "Limited " + tag;
+        Page instructor = signedIn("instructor", "my/workspaces.xhtml");
+        WorkspaceForm.create(instructor, "Starter " + tag);
+        String code = createCourse(instructor, "Two checks " + tag);
+        Page student = signedIn("student", "my/courses.xhtml?code=" + code);
+        assertThat(student.locator("[id$=':messages']")).containsText("You are in Two checks " + tag);
+        publish(instructor, assignment, "Starter " + tag);
+        AssignmentTestRows.addIoTest(assignment, "Greets Ada", 1, true, "Ada\n", "Hello, Ada!\n");
+        AssignmentTestRows.limitAttempts(assignment, 2);
+
+        student.navigate(base() + "my/workspaces.xhtml");
+        student.getByRole(
+                        AriaRole.LINK,
+                        new Page.GetByRoleOptions().setName(assignment).setExact(true))
+                .click();
+        assertThat(student.locator(".monaco-editor .view-lines")).containsText("Hello, Pyroom!", CHECKED);
+        String editorUrl = student.url();
+        String checksUrl = base() + "api/workspaces/" + editorUrl.replaceAll(".*workspace=(\\d+).*", "$1") + "/checks";
+        Locator left = student.locator("#checks-left");
+        Locator check = student.locator("[id$=':check']");
+        Locator report = student.locator("#check-report");
+        assertThat(left).hasText("2 checks left", SHOWN);
+
+        replaceCode(student, "print('Hello ' + input())\n");
+        check.click();
+        assertThat(report.locator(".check-summary")).containsText("0 of 1 test passed", CHECKED);
+        assertThat(left).hasText("1 check left");
+
+        replaceCode(student, "name = input()\nif name\n    print('Hello')\n");
+        check.click();
+        assertThat(report.locator(".check-banner.not-compiled")).containsText("Your files do not compile", CHECKED);
+        assertThat(left).hasText("1 check left");
+        assertTrue(student.request().get(checksUrl).text().contains("\"attemptsLeft\":1"));
+
+        // A second tab opened now still offers the last check when the first tab has used it.
+        replaceCode(student, "print(f'Hello, {input()}!')\n");
+        student.locator("[id$=':save']").click();
+        assertThat(student.locator("#save-state")).hasText("Saved");
+        Page secondTab = student.context().newPage();
+        secondTab.navigate(editorUrl);
+        assertThat(secondTab.locator("#checks-left")).hasText("1 check left", SHOWN);
+
+        check.click();
+        assertThat(report.locator(".check-summary")).containsText("1 of 1 test passed", CHECKED);
+        assertThat(left).hasText("No checks left");
+        assertThat(check).isDisabled();
+
+        secondTab.locator("[id$=':check']").click();
+        assertThat(secondTab.locator("#check-status"))
+                .hasText("You have used all 2 checks of this assignment. Your work is still saved.", SHOWN);
+        assertThat(secondTab.locator("#checks-left")).hasText("No checks left");
+        assertThat(secondTab.locator("[id$=':check']")).isDisabled();
+
+        APIResponse refused = student.request().post(checksUrl);
+        assertEquals(409, refused.status());
+        assertTrue(
+                refused.text().contains("You have used all 2 checks of this assignment. Your work is still saved."),
+                refused.text());
+        student.reload();
+        assertThat(left).hasText("No checks left", SHOWN);
+        assertThat(check).isDisabled();
     }
 
     @Test

@@ -8,11 +8,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
+import com.microsoft.playwright.assertions.LocatorAssertions;
 import com.microsoft.playwright.options.AriaRole;
 import com.microsoft.playwright.options.SelectOption;
 import dev.pyroom.BrowserTest;
 import dev.pyroom.WorkspaceForm;
+import java.sql.SQLException;
 import java.util.UUID;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 /** An instructor writes an assignment's tests on its tests page; nobody else reaches that page. */
@@ -20,6 +23,10 @@ class TestAuthoringIT extends BrowserTest {
 
     /** Leading newline, indentation, trailing spaces and a blank last line: all of it is the expected output. */
     private static final String EXPECTED = "\n  5  \n\n";
+
+    /** A try starts a sandbox of its own and runs every test in it. */
+    private static final LocatorAssertions.HasTextOptions TRIED =
+            new LocatorAssertions.HasTextOptions().setTimeout(60_000);
 
     private static final String UNIT_TEST =
             "from solution import add\n\ndef test_negative():\n" + "    assert add(-2, 2) == 0\n";
@@ -65,7 +72,7 @@ class TestAuthoringIT extends BrowserTest {
         replaceCode(instructor, UNIT_TEST);
         assertThat(unit.locator(".monaco-editor .view-lines")).containsText("add(-2, 2) == 0");
         instructor.locator("[id='tests:save']").click();
-        assertThat(instructor.locator("[id='tests:messages']")).containsText("Saved 2 tests worth 5 points.");
+        assertThat(instructor.locator("[id='tests:messages']")).containsText("Saved 2 tests worth 5 points;");
 
         instructor.reload();
         io = card(instructor, 0);
@@ -111,7 +118,7 @@ class TestAuthoringIT extends BrowserTest {
         assertThat(instructor.locator("[id='tests:messages']")).containsText("Removed \"adds <two> numbers\"");
         assertThat(instructor.locator(".test-card")).hasCount(1);
         instructor.locator("[id='tests:save']").click();
-        assertThat(instructor.locator("[id='tests:messages']")).containsText("Saved 1 test worth 3 points.");
+        assertThat(instructor.locator("[id='tests:messages']")).containsText("Saved 1 test worth 3 points;");
 
         instructor.reload();
         assertThat(instructor.locator(".test-card")).hasCount(1);
@@ -129,6 +136,107 @@ class TestAuthoringIT extends BrowserTest {
         assertThat(otherInstructor.locator(".test-card")).hasCount(0);
         String noSuchAssignment = testsUrl.replaceAll("assignment=\\d+", "assignment=" + Long.MAX_VALUE);
         assertEquals(404, instructor.navigate(noSuchAssignment).status());
+    }
+
+    @Test
+    void instructorTriesTheTestsAgainstTheirReferenceSolutionFindsAWrongTestAndLimitsTheChecks() throws SQLException {
+        String tag = UUID.randomUUID().toString().substring(0, 6);
+        String assignment = "Greeting " + tag;
+        Page instructor = signedIn("instructor", "my/workspaces.xhtml");
+        WorkspaceForm.create(instructor, "Starter " + tag);
+        // A new workspace prints "Hello, Pyroom!": that is the reference solution of this assignment.
+        WorkspaceForm.create(instructor, "Reference " + tag);
+        createCourse(instructor, "Tried " + tag);
+        publish(instructor, assignment, "Starter " + tag);
+        AssignmentTestRows.addIoTest(assignment, "Greets Pyroom", 2, true, "", "Hello, Pyroom!\n");
+        AssignmentTestRows.addIoTest(assignment, "Greets once", 1, false, "", "Hello, Pyroom!");
+        AssignmentTestRows.addIoTest(assignment, "Greets the world", 3, false, "", "Hello, World!\n");
+        instructor
+                .locator("[id='assignments:list'] tr", new Page.LocatorOptions().setHasText(assignment))
+                .locator(".tests-link")
+                .click();
+        assertThat(instructor.locator(".test-card")).hasCount(3);
+
+        instructor.locator("[id='tests:try']").click();
+        assertThat(instructor.locator("[id='tests:messages']"))
+                .containsText("Pick the workspace that holds your reference solution.");
+        reference(instructor).selectOption(new SelectOption().setLabel("Reference " + tag));
+        instructor.locator("[id='tests:try']").click();
+        Locator result = instructor.locator("[id='tests:tryResult']");
+        assertThat(result.locator(".check-summary"))
+                .hasText("Your reference solution passes 2 of 3 tests · 3/6 points.", TRIED);
+        assertThat(result.locator(".reference-flag-summary"))
+                .hasText("One test fails your reference solution: fix it or the solution before students meet it.");
+        assertThat(result.locator(".unsaved-try")).hasCount(0);
+        Locator wrong = triedTest(instructor, "Greets the world");
+        assertThat(wrong).hasClass(Pattern.compile("fails-reference"));
+        assertThat(wrong.locator(".test-outcome")).hasText("Failed");
+        assertThat(wrong.locator(".test-hidden")).hasText("hidden");
+        assertThat(wrong.locator(".reference-flag"))
+                .hasText("This test fails your reference solution: fix the test or the solution before students meet"
+                        + " it.");
+        // A hidden test shows the instructor everything a student never sees.
+        assertThat(wrong.locator("pre.expected")).hasText("Hello, World!");
+        assertThat(wrong.locator("pre.actual")).hasText("Hello, Pyroom!");
+        for (String passing : new String[] {"Greets Pyroom", "Greets once"}) {
+            assertThat(triedTest(instructor, passing).locator(".test-outcome")).hasText("Passed");
+            assertThat(triedTest(instructor, passing).locator(".reference-flag"))
+                    .hasCount(0);
+        }
+
+        // Unsaved changes do not take part: the try says it ran the saved tests.
+        field(card(instructor, 2), "Expected output").fill("Hello, Pyroom!\n");
+        instructor.locator("[id='tests:try']").click();
+        assertThat(result.locator(".unsaved-try"))
+                .hasText("The page has unsaved changes: this try ran the tests as last saved.", TRIED);
+        assertThat(triedTest(instructor, "Greets the world").locator(".test-outcome"))
+                .hasText("Failed");
+
+        // The limit of checks is saved with the tests, or neither is.
+        assertThat(maxAttempts(instructor)).hasValue("");
+        maxAttempts(instructor).fill("0");
+        instructor.locator("[id='tests:save']").click();
+        assertThat(instructor.locator("[id='tests:messages']"))
+                .containsText("Students may be allowed 1 to 1000 checks, or any number.");
+        instructor.reload();
+        assertEquals(
+                "Hello, World!\n", field(card(instructor, 2), "Expected output").inputValue());
+        field(card(instructor, 2), "Expected output").fill("Hello, Pyroom!\n");
+        maxAttempts(instructor).fill("3");
+        instructor.locator("[id='tests:save']").click();
+        assertThat(instructor.locator("[id='tests:messages']"))
+                .containsText("Saved 3 tests worth 6 points; each student may make 3 checks.");
+
+        instructor.reload();
+        assertThat(maxAttempts(instructor)).hasValue("3");
+        reference(instructor).selectOption(new SelectOption().setLabel("Reference " + tag));
+        instructor.locator("[id='tests:try']").click();
+        assertThat(result.locator(".check-summary"))
+                .hasText("Your reference solution passes 3 of 3 tests · 6/6 points.", TRIED);
+        assertThat(result.locator(".reference-flag-summary")).hasCount(0);
+        assertThat(result.locator(".reference-flag")).hasCount(0);
+
+        maxAttempts(instructor).fill("");
+        instructor.locator("[id='tests:save']").click();
+        assertThat(instructor.locator("[id='tests:messages']"))
+                .containsText("Saved 3 tests worth 6 points; students may check as often as they like.");
+        instructor.reload();
+        assertThat(maxAttempts(instructor)).hasValue("");
+    }
+
+    private static Locator reference(Page page) {
+        return page.getByLabel("Reference solution", new Page.GetByLabelOptions().setExact(true));
+    }
+
+    private static Locator maxAttempts(Page page) {
+        return page.getByLabel("Checks each student may make", new Page.GetByLabelOptions().setExact(true));
+    }
+
+    private static Locator triedTest(Page page, String name) {
+        return page.locator(
+                ".reference-try-table tbody tr",
+                new Page.LocatorOptions()
+                        .setHas(page.locator(".test-name", new Page.LocatorOptions().setHasText(name))));
     }
 
     private static Locator card(Page page, int index) {

@@ -114,6 +114,19 @@ public class TestAuthoring {
     }
 
     /**
+     * Replaces the assignment's tests and its limit of checks together: either both are stored or neither.
+     *
+     * @param maxAttempts null for no limit
+     * @throws InvalidCourseException when two tests share a name, there are too many, or the limit is out of range
+     */
+    public void save(
+            long callerId, long courseId, long assignmentId, List<AssignmentTest> newTests, Integer maxAttempts) {
+        requireAttemptsInRange(maxAttempts);
+        save(callerId, courseId, assignmentId, newTests);
+        limitAttempts(callerId, courseId, assignmentId, maxAttempts);
+    }
+
+    /**
      * Limits how many checks that compiled each student may make of the assignment.
      *
      * @param maxAttempts null for no limit
@@ -121,10 +134,7 @@ public class TestAuthoring {
      */
     public void limitAttempts(long callerId, long courseId, long assignmentId, Integer maxAttempts) {
         requireInCourse(callerId, courseId, assignmentId);
-        if (maxAttempts != null && (maxAttempts < 1 || maxAttempts > MAX_ATTEMPTS)) {
-            throw new InvalidCourseException(
-                    "Students may be allowed 1 to " + MAX_ATTEMPTS + " checks, or any number.");
-        }
+        requireAttemptsInRange(maxAttempts);
         tests.limitAttempts(assignmentId, maxAttempts);
         audit.record(
                 users.get(callerId),
@@ -158,6 +168,13 @@ public class TestAuthoring {
         }
         try (CheckAdmission.Turn turn = admission.enter(referenceWorkspaceId)) {
             return grader.check(files.inWorkspace(referenceWorkspaceId), saved, limits.forCourse(courseId));
+        }
+    }
+
+    private static void requireAttemptsInRange(Integer maxAttempts) {
+        if (maxAttempts != null && (maxAttempts < 1 || maxAttempts > MAX_ATTEMPTS)) {
+            throw new InvalidCourseException(
+                    "Students may be allowed 1 to " + MAX_ATTEMPTS + " checks, or any number.");
         }
     }
 

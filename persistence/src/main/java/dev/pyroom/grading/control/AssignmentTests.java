@@ -88,7 +88,8 @@ public class AssignmentTests {
 
     /** @param maxAttempts null for no limit */
     public void limitAttempts(long assignmentId, Integer maxAttempts) {
-        em.createNativeQuery("UPDATE assignment SET max_attempts = ?2 WHERE id = ?1")
+        // A null parameter reaches PostgreSQL untyped (as text): the cast makes it an integer column's null.
+        em.createNativeQuery("UPDATE assignment SET max_attempts = CAST(?2 AS integer) WHERE id = ?1")
                 .setParameter(1, assignmentId)
                 .setParameter(2, maxAttempts)
                 .executeUpdate();

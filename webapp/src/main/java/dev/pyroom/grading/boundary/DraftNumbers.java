@@ -45,6 +45,19 @@ final class DraftNumbers {
         }
     }
 
+    /** Empty for no limit; the limit's own bounds are checked where it is stored. */
+    static Integer attempts(String typed) {
+        if (typed.isBlank()) {
+            return null;
+        }
+        try {
+            return Integer.valueOf(typed.strip());
+        } catch (NumberFormatException e) {
+            throw new InvalidCourseException(
+                    "The checks each student may make are a whole number, such as 5, or empty for any number.");
+        }
+    }
+
     /** "1.5" for 1500 ms, "2" for 2000 ms. */
     static String seconds(Duration duration) {
         return BigDecimal.valueOf(duration.toMillis(), 3).stripTrailingZeros().toPlainString();

@@ -20,7 +20,7 @@ import org.primefaces.extensions.model.monacoeditor.EditorOptions;
 
 /**
  * The tests of one assignment as its instructor writes them: adding, editing, reordering and deleting happen on the
- * page; Save replaces the stored tests with what the page shows.
+ * page; Save replaces the stored tests, and the limit of checks each student may make, with what the page shows.
  */
 @Named
 @ViewScoped
@@ -45,6 +45,7 @@ public class TestsPage implements Serializable {
     private long assignmentId;
     private String assignmentTitle;
     private final List<TestDraft> drafts = new ArrayList<>();
+    private String maxAttempts = "";
 
     /** 404 unless the caller teaches the course and the assignment belongs to it. */
     public void open() throws IOException {
@@ -84,22 +85,43 @@ public class TestsPage implements Serializable {
         }
     }
 
-    /** Stores the tests as the page shows them, or says which value keeps them from being stored. */
+    /** Stores the tests and the limit of checks as the page shows them, or says which value keeps them from it. */
     public void save() {
         try {
-            List<AssignmentTest> tests = new ArrayList<>();
-            for (int index = 0; index < drafts.size(); index++) {
-                tests.add(drafts.get(index).toTest(index + 1));
-            }
-            authoring.save(currentUser.id(), courseId, assignmentId, tests);
+            List<AssignmentTest> tests = draftedTests();
+            Integer limit = DraftNumbers.attempts(maxAttempts);
+            authoring.save(currentUser.id(), courseId, assignmentId, tests, limit);
             reload();
             int points = tests.stream().mapToInt(AssignmentTest::points).sum();
             PageReplies.inform("Saved " + tests.size() + (tests.size() == 1 ? " test" : " tests") + " worth " + points
-                    + (points == 1 ? " point." : " points."));
+                    + (points == 1 ? " point" : " points") + "; "
+                    + (limit == null
+                            ? "students may check as often as they like."
+                            : "each student may make " + limit + (limit == 1 ? " check." : " checks.")));
         } catch (InvalidCourseException e) {
             PageReplies.refuse(e.getMessage());
         } catch (CourseNotFoundException e) {
             PageReplies.refuse("You no longer teach this course: the tests were not saved.");
+        }
+    }
+
+    /** Whether the page shows tests other than the saved ones, which are the ones a try runs. */
+    boolean hasUnsavedTests() {
+        List<AssignmentTest> saved = authoring.tests(currentUser.id(), courseId, assignmentId);
+        if (saved.size() != drafts.size()) {
+            return true;
+        }
+        try {
+            List<AssignmentTest> shown = draftedTests();
+            // Both sides pass through a draft, so that only what the instructor changed tells them apart.
+            for (int index = 0; index < saved.size(); index++) {
+                if (!TestDraft.of(saved.get(index)).toTest(index + 1).equals(shown.get(index))) {
+                    return true;
+                }
+            }
+            return false;
+        } catch (InvalidCourseException e) {
+            return true;
         }
     }
 
@@ -114,11 +136,23 @@ public class TestsPage implements Serializable {
                 .setAutomaticLayout(true);
     }
 
+    private List<AssignmentTest> draftedTests() {
+        List<AssignmentTest> tests = new ArrayList<>();
+        for (int index = 0; index < drafts.size(); index++) {
+            tests.add(drafts.get(index).toTest(index + 1));
+        }
+        return tests;
+    }
+
     private void reload() {
         drafts.clear();
         authoring.tests(currentUser.id(), courseId, assignmentId).stream()
                 .map(TestDraft::of)
                 .forEach(drafts::add);
+        maxAttempts = authoring
+                .maxAttempts(currentUser.id(), courseId, assignmentId)
+                .map(String::valueOf)
+                .orElse("");
     }
 
     /** "Unit test 3", or the next number no test on the page has. */
@@ -137,6 +171,14 @@ public class TestsPage implements Serializable {
 
     public List<Comparisons> getComparisons() {
         return Comparisons.ALL;
+    }
+
+    public String getMaxAttempts() {
+        return maxAttempts;
+    }
+
+    public void setMaxAttempts(String maxAttempts) {
+        this.maxAttempts = maxAttempts == null ? "" : maxAttempts;
     }
 
     public String getAssignmentTitle() {

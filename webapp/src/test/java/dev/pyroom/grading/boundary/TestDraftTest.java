@@ -1,6 +1,7 @@
 package dev.pyroom.grading.boundary;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import dev.pyroom.classroom.entity.InvalidCourseException;
@@ -94,5 +95,12 @@ class TestDraftTest {
                 "Test 3 (sums): The time limit is a number of seconds, such as 2 or 0.5.",
                 assertThrows(InvalidCourseException.class, () -> draft.toTest(3))
                         .getMessage());
+    }
+
+    @Test
+    void anEmptyLimitOfChecksIsNoLimitAndAnythingButAWholeNumberIsRefused() {
+        assertNull(DraftNumbers.attempts("  "));
+        assertEquals(3, DraftNumbers.attempts(" 3 "));
+        assertThrows(InvalidCourseException.class, () -> DraftNumbers.attempts("three"));
     }
 }
