@@ -16,7 +16,6 @@ import com.microsoft.playwright.assertions.LocatorAssertions;
 import com.microsoft.playwright.options.AriaRole;
 import dev.pyroom.BrowserTest;
 import dev.pyroom.WorkspaceForm;
-import java.sql.SQLException;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
@@ -31,7 +30,7 @@ class CheckIT extends BrowserTest {
             new LocatorAssertions.HasTextOptions().setTimeout(60_000);
 
     @Test
-    void studentFailsAVisibleTestSeesTheDifferenceFixesItAndPassesWithoutSeeingHiddenTests() throws SQLException {
+    void studentFailsAVisibleTestSeesTheDifferenceFixesItAndPassesWithoutSeeingHiddenTests() {
         String tag = UUID.randomUUID().toString().substring(0, 6);
         String assignment = "Greeter " + tag;
         // Only the hidden test holds this name: wherever it shows up in the browser, the hidden test leaked.
@@ -42,8 +41,8 @@ class CheckIT extends BrowserTest {
         Page student = signedIn("student", "my/courses.xhtml?code=" + code);
         assertThat(student.locator("[id$=':messages']")).containsText("You are in Checks " + tag);
         publish(instructor, assignment, "Starter " + tag);
-        AssignmentTestRows.addIoTest(assignment, "Greets Ada", 2, true, "Ada\n", "Hello, Ada!\nGoodbye.\n");
-        AssignmentTestRows.addIoTest(
+        GradingData.addIoTest(assignment, "Greets Ada", 2, true, "Ada\n", "Hello, Ada!\nGoodbye.\n");
+        GradingData.addIoTest(
                 assignment, "Greets a stranger", 3, false, hiddenName + "\n", "Hello, " + hiddenName + "!\nGoodbye.\n");
 
         student.navigate(base() + "my/workspaces.xhtml");
@@ -109,7 +108,7 @@ class CheckIT extends BrowserTest {
         assertThat(student.locator("#output-panel")).isVisible();
         assertThat(student.locator("#check-panel")).isHidden();
 
-        assertTrue(AssignmentTestRows.storedChecksContain(assignment, hiddenName), "the hidden test ran");
+        assertTrue(GradingData.storedChecksContain(assignment, hiddenName), "the hidden test ran");
         assertFalse(firstCheck.text().contains(hiddenName), firstCheck.text());
         APIResponse earlier = student.request().get(checksUrl);
         assertEquals(200, earlier.status());
@@ -119,8 +118,7 @@ class CheckIT extends BrowserTest {
     }
 
     @Test
-    void aStudentAllowedTwoChecksSeesThemCountDownLosesNoneToCodeThatDoesNotCompileAndIsRefusedAThird()
-            throws SQLException {
+    void aStudentAllowedTwoChecksSeesThemCountDownLosesNoneToCodeThatDoesNotCompileAndIsRefusedAThird() {
         String tag = UUID.randomUUID().toString().substring(0, 6);
         String assignment = "Limited " + tag;
         Page instructor = signedIn("instructor", "my/workspaces.xhtml");
@@ -129,8 +127,8 @@ class CheckIT extends BrowserTest {
         Page student = signedIn("student", "my/courses.xhtml?code=" + code);
         assertThat(student.locator("[id$=':messages']")).containsText("You are in Two checks " + tag);
         publish(instructor, assignment, "Starter " + tag);
-        AssignmentTestRows.addIoTest(assignment, "Greets Ada", 1, true, "Ada\n", "Hello, Ada!\n");
-        AssignmentTestRows.limitAttempts(assignment, 2);
+        GradingData.addIoTest(assignment, "Greets Ada", 1, true, "Ada\n", "Hello, Ada!\n");
+        GradingData.limitAttempts(assignment, 2);
 
         student.navigate(base() + "my/workspaces.xhtml");
         student.getByRole(

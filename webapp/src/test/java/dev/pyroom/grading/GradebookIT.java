@@ -49,12 +49,11 @@ class GradebookIT extends BrowserTest {
         join("student2", code, tag);
         publish(instructor, title, "Starter " + tag);
 
-        long assignmentId = GradingData.assignmentId(courseId, title);
-        GradingData.addIoTest(assignmentId, 0, "doubles two", 1, true, "2\n", "4");
+        GradingData.addIoTest(title, "doubles two", 1, true, "2\n", "4");
         // The instructor's slip: twice five is not eleven.
-        GradingData.addIoTest(assignmentId, 1, "doubles five", 2, false, "5\n", "11");
-        GradingData.setMainFile(assignmentId, "student", DOUBLES);
-        GradingData.setMainFile(assignmentId, "student2", UNCLOSED);
+        GradingData.addIoTest(title, "doubles five", 2, false, "5\n", "11");
+        GradingData.setMainFile(title, "student", DOUBLES);
+        GradingData.setMainFile(title, "student2", UNCLOSED);
 
         instructor.locator("#gradebook-link").click();
         assertThat(instructor.locator("h1")).hasText("Gradebook: Grades " + tag);
@@ -62,7 +61,7 @@ class GradebookIT extends BrowserTest {
         assertThat(grade(instructor, "Sam Student")).hasText("not graded yet");
         assertThat(instructor.locator(".last-graded")).hasText("Not graded yet.");
 
-        GradingData.makeDue(assignmentId);
+        GradingData.makeDue(title);
         waitForGrades(instructor);
         assertThat(grade(instructor, "Sam Student")).hasText("1 / 3");
         assertThat(grade(instructor, "Alex Second")).hasText("0 / 3");
@@ -95,7 +94,7 @@ class GradebookIT extends BrowserTest {
                 .hasText("passed");
         assertThat(instructor.locator(".file-content")).containsText("print(n * 2)");
 
-        GradingData.setExpectedOutput(assignmentId, "doubles five", "10");
+        GradingData.setExpectedOutput(title, "doubles five", "10");
         instructor.navigate(gradebookUrl);
         instructor.locator(".regrade").click();
         assertThat(instructor.locator("[id='gradebook:messages']")).containsText("Re-grading " + title);

@@ -11,56 +11,67 @@ import java.sql.SQLException;
 
 /**
  * What the tests page and the students' editors would write, written straight into the test database: an assignment's
- * tests, a student's file, a due date that has passed.
+ * tests and limit of checks, a student's file, a due date that has passed. Assignments are named by their title, which
+ * each test makes unique.
  */
 final class GradingData {
 
+    private static final String ASSIGNMENT = "(SELECT id FROM assignment WHERE title = ?)";
+
     private GradingData() {}
 
-    static long assignmentId(long courseId, String title) {
+    /** An I/O test after the assignment's others that runs main.py with the input and compares its output, trailing whitespace ignored. */
+    static void addIoTest(
+            String assignment, String name, int points, boolean visible, String stdin, String expectedOutput) {
+        update("""
+                INSERT INTO assignment_test (assignment_id, position, name, kind, points, time_limit_ms, visible,
+                       entry_file, stdin, expected_output, comparison)
+                SELECT a.id, (SELECT count(*) FROM assignment_test t WHERE t.assignment_id = a.id), ?, 'IO', ?, 5000,
+                       ?, 'main.py', ?, ?, 'TRIMMED'
+                  FROM assignment a WHERE a.title = ?""", 1, name, points, visible, stdin, expectedOutput, assignment);
+    }
+
+    static void setExpectedOutput(String assignment, String testName, String expected) {
+        update(
+                "UPDATE assignment_test SET expected_output = ? WHERE assignment_id = " + ASSIGNMENT + " AND name = ?",
+                1,
+                expected,
+                assignment,
+                testName);
+    }
+
+    /** Limits the checks each student may make of the assignment, as its tests page stores the limit. */
+    static void limitAttempts(String assignment, int maxAttempts) {
+        update("UPDATE assignment SET max_attempts = ? WHERE title = ?", 1, maxAttempts, assignment);
+    }
+
+    /** The student's main.py in their copy of the assignment, as if they had typed it. */
+    static void setMainFile(String assignment, String username, String code) {
+        update("""
+                UPDATE workspace_file f SET content = ?, size_bytes = ?, updated_at = now()
+                  FROM assignment_copy c JOIN app_user u ON u.id = c.student_id
+                 WHERE c.assignment_id = (SELECT id FROM assignment WHERE title = ?) AND u.username = ?
+                   AND f.workspace_id = c.workspace_id AND f.path = 'main.py'""", 1, code, code.getBytes(StandardCharsets.UTF_8).length, assignment, username);
+    }
+
+    static void makeDue(String assignment) {
+        update("UPDATE assignment SET due_at = now() - interval '1 minute' WHERE title = ?", 1, assignment);
+    }
+
+    /** Whether the text occurs anywhere in the stored checks of the assignment: proof the test data got there. */
+    static boolean storedChecksContain(String assignment, String text) {
         try (Connection db = connect();
-                PreparedStatement select =
-                        db.prepareStatement("SELECT id FROM assignment WHERE course_id = ? AND title = ?")) {
-            select.setLong(1, courseId);
-            select.setString(2, title);
-            try (ResultSet row = select.executeQuery()) {
-                row.next();
-                return row.getLong(1);
+                PreparedStatement query = db.prepareStatement("SELECT count(*) FROM test_check WHERE assignment_id = "
+                        + ASSIGNMENT + " AND strpos(results::text, ?) > 0")) {
+            query.setString(1, assignment);
+            query.setString(2, text);
+            try (ResultSet rows = query.executeQuery()) {
+                rows.next();
+                return rows.getLong(1) > 0;
             }
         } catch (SQLException e) {
             throw new IllegalStateException(e);
         }
-    }
-
-    /** An I/O test that runs main.py with the input and compares its output, trailing whitespace ignored. */
-    static void addIoTest(
-            long assignmentId, int position, String name, int points, boolean visible, String stdin, String expected) {
-        update("""
-                INSERT INTO assignment_test (assignment_id, position, name, kind, points, time_limit_ms, visible,
-                       entry_file, stdin, expected_output, comparison)
-                VALUES (?, ?, ?, 'IO', ?, 5000, ?, 'main.py', ?, ?, 'TRIMMED')""", 1, assignmentId, position, name, points, visible, stdin, expected);
-    }
-
-    static void setExpectedOutput(long assignmentId, String testName, String expected) {
-        update(
-                "UPDATE assignment_test SET expected_output = ? WHERE assignment_id = ? AND name = ?",
-                1,
-                expected,
-                assignmentId,
-                testName);
-    }
-
-    /** The student's main.py in their copy of the assignment, as if they had typed it. */
-    static void setMainFile(long assignmentId, String username, String code) {
-        update("""
-                UPDATE workspace_file f SET content = ?, size_bytes = ?, updated_at = now()
-                  FROM assignment_copy c JOIN app_user u ON u.id = c.student_id
-                 WHERE c.assignment_id = ? AND u.username = ? AND f.workspace_id = c.workspace_id
-                   AND f.path = 'main.py'""", 1, code, code.getBytes(StandardCharsets.UTF_8).length, assignmentId, username);
-    }
-
-    static void makeDue(long assignmentId) {
-        update("UPDATE assignment SET due_at = now() - interval '1 minute' WHERE id = ?", 1, assignmentId);
     }
 
     private static void update(String sql, int expectedRows, Object... values) {

@@ -13,7 +13,6 @@ import com.microsoft.playwright.options.AriaRole;
 import com.microsoft.playwright.options.SelectOption;
 import dev.pyroom.BrowserTest;
 import dev.pyroom.WorkspaceForm;
-import java.sql.SQLException;
 import java.util.UUID;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
@@ -139,7 +138,7 @@ class TestAuthoringIT extends BrowserTest {
     }
 
     @Test
-    void instructorTriesTheTestsAgainstTheirReferenceSolutionFindsAWrongTestAndLimitsTheChecks() throws SQLException {
+    void instructorTriesTheTestsAgainstTheirReferenceSolutionFindsAWrongTestAndLimitsTheChecks() {
         String tag = UUID.randomUUID().toString().substring(0, 6);
         String assignment = "Greeting " + tag;
         Page instructor = signedIn("instructor", "my/workspaces.xhtml");
@@ -148,9 +147,9 @@ class TestAuthoringIT extends BrowserTest {
         WorkspaceForm.create(instructor, "Reference " + tag);
         createCourse(instructor, "Tried " + tag);
         publish(instructor, assignment, "Starter " + tag);
-        AssignmentTestRows.addIoTest(assignment, "Greets Pyroom", 2, true, "", "Hello, Pyroom!\n");
-        AssignmentTestRows.addIoTest(assignment, "Greets once", 1, false, "", "Hello, Pyroom!");
-        AssignmentTestRows.addIoTest(assignment, "Greets the world", 3, false, "", "Hello, World!\n");
+        GradingData.addIoTest(assignment, "Greets Pyroom", 2, true, "", "Hello, Pyroom!\n");
+        GradingData.addIoTest(assignment, "Greets once", 1, false, "", "Hello, Pyroom!");
+        GradingData.addIoTest(assignment, "Greets the world", 3, false, "", "Hello, World!\n");
         instructor
                 .locator("[id='assignments:list'] tr", new Page.LocatorOptions().setHasText(assignment))
                 .locator(".tests-link")
