@@ -18,7 +18,7 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 /** An instructor writes an assignment's tests on its tests page; nobody else reaches that page. */
-class TestAuthoringIT extends BrowserTest {
+class InstructorWritesTestsIT extends BrowserTest {
 
     /** Leading newline, indentation, trailing spaces and a blank last line: all of it is the expected output. */
     private static final String EXPECTED = "\n  5  \n\n";
