@@ -23,6 +23,7 @@ sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 
 from pyroom_frames import READ_SIZE, TERMINAL_ID, FrameReader, send  # noqa: E402
 from pyroom_limits import load_seccomp, set_dumpable  # noqa: E402
+from pyroom_site import prepare  # noqa: E402
 from pyroom_processes import Reaper, count, kill, kill_all_but, kill_trees, usage  # noqa: E402
 from pyroom_run import Run, become_grader, become_program  # noqa: E402
 from pyroom_terminal import Terminal  # noqa: E402
@@ -173,6 +174,7 @@ def main():
         load_seccomp(sys.argv[3])
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     set_dumpable(0)
+    prepare()
     seed, root = sys.argv[1:3]
     workspace = Workspace(root)
     workspace.seed(seed)

@@ -47,7 +47,7 @@ class Zygote:
     """The grader's end of the zygote (see pyroom_student): asks it for processes and hears how they ended."""
 
     def __init__(self, workspace, limits):
-        self.arguments = [sys.executable, "-I", STUDENT, workspace, *(str(value) for value in limits)]
+        self.arguments = [sys.executable, "-I", "-S", STUDENT, workspace, *(str(value) for value in limits)]
         self.control = None
         self.pid = None
         self.spawned = None

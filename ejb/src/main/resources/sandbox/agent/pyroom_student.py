@@ -23,6 +23,7 @@ import types
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 
 from pyroom_limits import adjust_oom_score, limit, limit_open_files  # noqa: E402
+from pyroom_site import prepare  # noqa: E402
 from pyroom_run import RUN_OOM_SCORE_ADJ, exit_status, forget_agent, shut_down, text_stream  # noqa: E402
 from pyroom_wire import MAX_ANSWER_BYTES, MAX_REQUEST_BYTES, encode, is_data, take  # noqa: E402
 
@@ -41,6 +42,7 @@ for _name in "add sub mul truediv floordiv mod pow matmul and_ or_ xor lshift rs
 def main():
     workspace = sys.argv[1]
     limits = [int(value) for value in sys.argv[2:5]]
+    prepare()
     adjust_oom_score(RUN_OOM_SCORE_ADJ)
     control = socket.socket(fileno=CONTROL)
     children = {}

@@ -75,7 +75,7 @@ final class BubblewrapCommand {
         add(command, "--ro-bind", spec.workspace().toString(), SEED);
         add(command, "--size", Long.toString(spec.workspaceBytes()), "--tmpfs", WORKSPACE);
         add(command, "--remount-ro", "/", "--chdir", WORKSPACE);
-        add(command, python, "-I", AGENT_HOME + "/agent.py", SEED, WORKSPACE);
+        add(command, python, "-I", "-S", AGENT_HOME + "/agent.py", SEED, WORKSPACE);
         return command;
     }
 

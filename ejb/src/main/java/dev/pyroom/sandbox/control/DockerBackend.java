@@ -45,6 +45,7 @@ public final class DockerBackend implements SandboxBackend {
             "pyroom-launcher",
             "/usr/bin/python3",
             "-I",
+            "-S",
             "/run/pyroom/agent/agent.py",
             "/run/pyroom/seed",
             BubblewrapCommand.WORKSPACE,

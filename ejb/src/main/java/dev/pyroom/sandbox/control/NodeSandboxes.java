@@ -5,6 +5,8 @@ import dev.pyroom.sandbox.entity.SandboxSpec;
 import dev.pyroom.workspace.entity.WorkspaceFile;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.nio.file.Path;
@@ -35,6 +37,9 @@ public class NodeSandboxes {
     @Inject
     NodeIdentity node;
 
+    @Resource
+    ManagedExecutorService executor;
+
     /**
      * Sandboxes being opened at once. Opening one is mostly CPU (namespaces, an interpreter starting): a class
      * arriving together opens hundreds, and opening them all at once would make every one of them, and everything
@@ -42,9 +47,12 @@ public class NodeSandboxes {
      */
     private Semaphore starts;
 
+    private SpareSandboxes spares;
+
     @PostConstruct
-    void limitParallelStarts() {
+    void prepare() {
         starts = new Semaphore(settings.parallelStarts(), true);
+        spares = new SpareSandboxes(settings.spares(), () -> openAround(List.of()), executor);
     }
 
     /**
@@ -90,6 +98,10 @@ public class NodeSandboxes {
      * did is in it, and nothing done in it reaches a session.
      */
     public DetachedSandbox openDetached(List<WorkspaceFile> files) {
+        return spares.take(files).orElseGet(() -> openAround(files));
+    }
+
+    private DetachedSandbox openAround(List<WorkspaceFile> files) {
         Path folder = WorkspaceFolders.materialize(nodeRoot(), files);
         starts.acquireUninterruptibly();
         try {
@@ -124,6 +136,7 @@ public class NodeSandboxes {
 
     @PreDestroy
     void closeAll() {
+        spares.closeAll();
         List.copyOf(open.keySet()).forEach(this::close);
     }
 

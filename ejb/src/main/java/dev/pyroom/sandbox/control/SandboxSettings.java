@@ -77,6 +77,10 @@ public class SandboxSettings {
     int parallelStarts;
 
     @Inject
+    @ConfigProperty(name = "pyroom.sandbox.spares", defaultValue = "2")
+    int spares;
+
+    @Inject
     @ConfigProperty(name = "pyroom.websocket.output-buffer-bytes", defaultValue = "1048576")
     long outputBufferBytes;
 
@@ -130,6 +134,11 @@ public class SandboxSettings {
     /** Sandboxes this node opens at the same time; more wait their turn. */
     public int parallelStarts() {
         return parallelStarts > 0 ? parallelStarts : Runtime.getRuntime().availableProcessors();
+    }
+
+    /** Empty sandboxes this node keeps open ahead of need, for checks and first runs; 0 keeps none. */
+    public int spares() {
+        return Math.max(0, spares);
     }
 
     /** Output a WebSocket connection may hold for a browser that is not keeping up, in bytes. */

@@ -50,6 +50,17 @@ abstract class RunContract extends SandboxContract {
     }
 
     @Test
+    void endsWithExitAndQuitAsPlainPythonDoes() throws Exception {
+        Outcome exited = run("print('before')\nexit(4)\nprint('after')\n");
+        Outcome quitted = run("quit()\nprint('after')\n");
+
+        assertEquals("before\n", exited.stdout());
+        assertEquals(4, exited.result().exitCode());
+        assertEquals("", quitted.stdout());
+        assertEquals(0, quitted.result().exitCode());
+    }
+
+    @Test
     void showsTheTracebackOfTheProgramOnly() throws Exception {
         Outcome outcome = run("x = 1\nprint(x / 0)\n");
 
