@@ -2,7 +2,6 @@ package dev.pyroom.grading;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
@@ -10,8 +9,8 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 
 /**
- * What the tests page and the students' editors would write, written straight into the test database: an assignment's
- * tests and limit of checks, a student's file, a due date that has passed. Assignments are named by their title, which
+ * What the tests page would write, written straight into the test database: an assignment's
+ * tests and limit of checks; and a due date that has passed. Assignments are named by their title, which
  * each test makes unique.
  */
 final class GradingData {
@@ -31,27 +30,9 @@ final class GradingData {
                   FROM assignment a WHERE a.title = ?""", 1, name, points, visible, stdin, expectedOutput, assignment);
     }
 
-    static void setExpectedOutput(String assignment, String testName, String expected) {
-        update(
-                "UPDATE assignment_test SET expected_output = ? WHERE assignment_id = " + ASSIGNMENT + " AND name = ?",
-                1,
-                expected,
-                assignment,
-                testName);
-    }
-
     /** Limits the checks each student may make of the assignment, as its tests page stores the limit. */
     static void limitAttempts(String assignment, int maxAttempts) {
         update("UPDATE assignment SET max_attempts = ? WHERE title = ?", 1, maxAttempts, assignment);
-    }
-
-    /** The student's main.py in their copy of the assignment, as if they had typed it. */
-    static void setMainFile(String assignment, String username, String code) {
-        update("""
-                UPDATE workspace_file f SET content = ?, size_bytes = ?, updated_at = now()
-                  FROM assignment_copy c JOIN app_user u ON u.id = c.student_id
-                 WHERE c.assignment_id = (SELECT id FROM assignment WHERE title = ?) AND u.username = ?
-                   AND f.workspace_id = c.workspace_id AND f.path = 'main.py'""", 1, code, code.getBytes(StandardCharsets.UTF_8).length, assignment, username);
     }
 
     static void makeDue(String assignment) {
