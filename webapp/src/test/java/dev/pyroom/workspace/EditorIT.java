@@ -69,6 +69,32 @@ class EditorIT extends BrowserTest {
     }
 
     @Test
+    void aRunEndingInATypoIsExplainedWithTheNameMeantAndItsLineMarked() {
+        Page page = openNewWorkspace("student");
+        replaceCode(page, "greeting = 'hi'\nprint(greting)\n");
+
+        page.locator("[id$=':run']").click();
+
+        assertThat(page.locator("#output")).containsText("NameError: name 'greting' is not defined");
+        Locator explanation = page.locator("#run-explanation");
+        assertThat(explanation).isVisible();
+        assertThat(explanation.locator(".run-explanation-exception")).hasText("NameError");
+        assertThat(explanation).containsText("Did you mean greeting? Change greting to greeting on line 2.");
+        assertThat(page.locator(".monaco-editor .run-error-line")).hasCount(1);
+        assertThat(page.locator(".monaco-editor .view-overlays > div").nth(1).locator(".run-error-line"))
+                .hasCount(1);
+
+        explanation.locator(".run-explanation-line").click();
+        assertEquals(2, page.evaluate("PF('code').getMonaco().getPosition().lineNumber"));
+
+        replaceCode(page, "greeting = 'hi'\nprint(greeting)\n");
+        page.locator("[id$=':run']").click();
+        assertThat(page.locator("#output")).containsText("Program finished (exit code 0).");
+        assertThat(explanation).isHidden();
+        assertThat(page.locator(".monaco-editor .run-error-line")).hasCount(0);
+    }
+
+    @Test
     void theTerminalRunsShellCommandsInTheWorkspace() {
         Page page = openNewWorkspace("student");
 

@@ -1,5 +1,6 @@
 package dev.pyroom.sandbox.boundary;
 
+import dev.pyroom.explain.entity.RunExplanation;
 import dev.pyroom.sandbox.entity.OutputChunk;
 import dev.pyroom.sandbox.entity.RunLimits;
 import dev.pyroom.sandbox.entity.RunResult;
@@ -28,6 +29,20 @@ final class RunMessages {
                 .add("exitCode", result.exitCode())
                 .add("durationMs", result.duration().toMillis())
                 .add("text", endLine(result, limits))
+                .build();
+    }
+
+    /** Why the run ended badly, in plain language: sent after the output, before the closing line. */
+    static JsonObject explanation(RunExplanation explanation) {
+        return Json.createObjectBuilder()
+                .add("type", "explanation")
+                .add("key", explanation.key())
+                .add("exception", explanation.exception())
+                .add("title", explanation.title())
+                .add("text", explanation.text())
+                .add("suggestion", explanation.suggestion())
+                .add("file", explanation.file())
+                .add("line", explanation.line())
                 .build();
     }
 

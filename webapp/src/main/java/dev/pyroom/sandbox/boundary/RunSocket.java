@@ -1,5 +1,7 @@
 package dev.pyroom.sandbox.boundary;
 
+import dev.pyroom.explain.control.RunExplainer;
+import dev.pyroom.explain.control.StderrTail;
 import dev.pyroom.identity.boundary.SignedInSockets;
 import dev.pyroom.identity.boundary.UserService;
 import dev.pyroom.platform.boundary.DatabaseUnavailable;
@@ -34,8 +36,8 @@ import java.util.logging.Logger;
 
 /**
  * The editor's connection for running a program: {@code run}, {@code input} and {@code stop} messages in; the
- * program's output and a closing line out, as they come. Only signed-in users get here (web.xml), and each runs only
- * their own workspaces' files.
+ * program's output as it comes, then the explanation of an error or a limit that ended it, and a closing line out.
+ * Only signed-in users get here (web.xml), and each runs only their own workspaces' files.
  *
  * <p>Messages out go through an {@link OutputQueue} of {@code pyroom.websocket.output-buffer-bytes}, sent
  * asynchronously one at a time: a slow browser slows the program down, and one that takes nothing for a few seconds
@@ -57,6 +59,9 @@ public class RunSocket {
 
     @Inject
     SignedInSockets signedInSockets;
+
+    @Inject
+    RunExplainer explainer;
 
     private Principal caller;
     private Long userId;
@@ -121,9 +126,9 @@ public class RunSocket {
                 return;
             }
             RunLimits limits = sandboxes.limits(request.workspaceId());
-            run = sandboxes.run(
-                    owner.get(), request.workspaceId(), request.entryFile(), chunk -> send(RunMessages.output(chunk)));
-            run.result().whenComplete((result, error) -> ended(result, error, limits));
+            StderrTail stderr = new StderrTail(chunk -> send(RunMessages.output(chunk)));
+            run = sandboxes.run(owner.get(), request.workspaceId(), request.entryFile(), stderr);
+            run.result().whenComplete((result, error) -> ended(result, error, limits, stderr));
         } catch (RunStart.InvalidException | RunRefusedException | InvalidNameException e) {
             send(RunMessages.error(e.getMessage()));
         } catch (WorkspaceNotFoundException e) {
@@ -155,12 +160,16 @@ public class RunSocket {
         }
     }
 
-    private void ended(RunResult result, Throwable error, RunLimits limits) {
+    private void ended(RunResult result, Throwable error, RunLimits limits, StderrTail stderr) {
         if (error != null) {
             LOG.log(Level.WARNING, "A run failed", error);
             toBrowser.offerLast(
                     RunMessages.error("The run broke off; please run again.").toString());
         } else {
+            explainer
+                    .explain(stderr.text(), result, limits)
+                    .ifPresent(explanation -> toBrowser.offerLast(
+                            RunMessages.explanation(explanation).toString()));
             toBrowser.offerLast(RunMessages.end(result, limits).toString());
         }
     }

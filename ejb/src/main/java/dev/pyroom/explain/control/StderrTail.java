@@ -1,0 +1,37 @@
+package dev.pyroom.explain.control;
+
+import dev.pyroom.sandbox.control.RunListener;
+import dev.pyroom.sandbox.entity.OutputChunk;
+import dev.pyroom.sandbox.entity.StandardStream;
+
+/** Passes a run's output on and keeps the end of its stderr, where a traceback ends up. */
+public final class StderrTail implements RunListener {
+
+    static final int KEPT_CHARACTERS = 8000;
+
+    private final RunListener next;
+    private final StringBuilder tail = new StringBuilder();
+
+    public StderrTail(RunListener next) {
+        this.next = next;
+    }
+
+    @Override
+    public void onOutput(OutputChunk chunk) {
+        if (chunk.stream() == StandardStream.STDERR) {
+            synchronized (tail) {
+                tail.append(chunk.text());
+                if (tail.length() > 2 * KEPT_CHARACTERS) {
+                    tail.delete(0, tail.length() - KEPT_CHARACTERS);
+                }
+            }
+        }
+        next.onOutput(chunk);
+    }
+
+    public String text() {
+        synchronized (tail) {
+            return tail.length() <= KEPT_CHARACTERS ? tail.toString() : tail.substring(tail.length() - KEPT_CHARACTERS);
+        }
+    }
+}
