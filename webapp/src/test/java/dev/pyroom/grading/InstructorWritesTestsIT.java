@@ -4,20 +4,30 @@ import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertTha
 import static dev.pyroom.CourseSteps.createCourse;
 import static dev.pyroom.CourseSteps.publish;
 import static dev.pyroom.CourseSteps.replaceCode;
+import static dev.pyroom.CourseSteps.submitPublish;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.assertions.LocatorAssertions;
 import com.microsoft.playwright.options.AriaRole;
+import com.microsoft.playwright.options.FilePayload;
 import com.microsoft.playwright.options.SelectOption;
 import dev.pyroom.BrowserTest;
 import dev.pyroom.WorkspaceForm;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.util.UUID;
 import java.util.regex.Pattern;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
 import org.junit.jupiter.api.Test;
 
-/** An instructor writes an assignment's tests on its tests page; nobody else reaches that page. */
+/**
+ * An instructor writes an assignment's tests on its tests page, or uploads them with the starter files; nobody else
+ * reaches that page, and no student gets the uploaded tests.
+ */
 class InstructorWritesTestsIT extends BrowserTest {
 
     /** Leading newline, indentation, trailing spaces and a blank last line: all of it is the expected output. */
@@ -108,6 +118,14 @@ class InstructorWritesTestsIT extends BrowserTest {
         assertThat(unit.locator(".monaco-editor .view-lines")).containsText("def test_negative():");
 
         field(io, "Expected output").fill("\\s*5\\s*");
+        // A time limit longer than the course lets a program run is refused on save, saying the course's limit.
+        field(io, "Time limit (seconds)").fill("599");
+        instructor.locator("[id='tests:save']").click();
+        assertThat(instructor.locator("[id='tests:messages']"))
+                .containsText("Test 1 (adds <two> numbers): The time limit of 599 s is longer than a program may run"
+                        + " in this course: at most");
+        assertEquals("599", field(io, "Time limit (seconds)").inputValue());
+        field(io, "Time limit (seconds)").fill("1.5");
         unit.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Move test 2 up"))
                 .click();
         assertThat(card(instructor, 0).locator(".test-name")).hasText("add handles negatives");
@@ -221,6 +239,99 @@ class InstructorWritesTestsIT extends BrowserTest {
                 .containsText("Saved 3 tests worth 6 points; students may check as often as they like.");
         instructor.reload();
         assertThat(maxAttempts(instructor)).hasValue("");
+    }
+
+    @Test
+    void testsUploadedWithTheStarterFilesBecomeTheAssignmentsTestsAndNeverReachAStudent() throws IOException {
+        String tag = UUID.randomUUID().toString().substring(0, 6);
+        Page instructor = signedIn("instructor", "my/workspaces.xhtml");
+        // The starter main.py is the one every new workspace has: the upload leaves it as it is.
+        uploadIntoNewWorkspace(
+                instructor,
+                "Uploaded " + tag,
+                zip(
+                        "main.py", "print(\"Hello, Pyroom!\")\n",
+                        "tests/greets.out", "Hello, Pyroom!\n",
+                        "tests/secret.py", "def test_sum():\n    assert 1 + 1 == 2\n",
+                        "tests/tests.json",
+                                "{\"secret\": {\"points\": 3, \"hidden\": true}, \"greets\": {\"points\": 2}}"));
+        assertThat(instructor.locator(".ui-messages")).containsText("Uploaded 3 files");
+        instructor.navigate(base() + "my/workspaces.xhtml");
+        uploadIntoNewWorkspace(
+                instructor,
+                "Misspelt " + tag,
+                zip("tests/greets.out", "Hello, Pyroom!\n", "tests/tests.json", "{\"greets\": {\"pointz\": 2}}"));
+        assertThat(instructor.locator(".ui-messages")).containsText("Uploaded 2 files");
+        String code = createCourse(instructor, "Uploads " + tag);
+        String coursePath = instructor.url().substring(base().toString().length());
+        Page student = signedIn("student", "my/courses.xhtml?code=" + code);
+        assertThat(student.locator("[id$=':messages']")).containsText("You are in Uploads " + tag);
+
+        publish(instructor, "Greeting " + tag, "Uploaded " + tag);
+        assertThat(instructor.locator("[id='assignments:messages']"))
+                .containsText("Published \"Greeting " + tag + "\" to the class with 2 tests from tests/, which the"
+                        + " students do not get.");
+        Locator testsLink = instructor
+                .locator("[id='assignments:list'] tr", new Page.LocatorOptions().setHasText("Greeting " + tag))
+                .locator(".tests-link");
+        assertThat(testsLink).hasText("Tests: 2 tests · 5 points");
+        testsLink.click();
+        assertThat(instructor.locator(".test-card")).hasCount(2);
+        assertThat(card(instructor, 0).locator(".test-name")).hasText("secret");
+        assertThat(card(instructor, 0).locator(".test-summary")).hasText("Unit test · 3 points · 2 s · hidden");
+        assertThat(card(instructor, 0).locator(".monaco-editor .view-lines")).containsText("assert 1 + 1 == 2");
+        assertThat(card(instructor, 1).locator(".test-name")).hasText("greets");
+        assertThat(card(instructor, 1).locator(".test-summary")).hasText("I/O test · 2 points · 2 s · visible");
+        assertEquals(
+                "Hello, Pyroom!\n",
+                field(card(instructor, 1), "Expected output").inputValue());
+
+        student.navigate(base() + "my/workspaces.xhtml");
+        student.getByRole(
+                        AriaRole.LINK,
+                        new Page.GetByRoleOptions().setName("Greeting " + tag).setExact(true))
+                .click();
+        assertThat(student.locator("#file-name")).hasText("main.py");
+        assertThat(student.locator(".tree-file")).hasCount(1);
+        assertThat(student.locator(".tree-folder")).hasCount(0);
+        assertThat(student.locator(".file-tree")).not().containsText("secret");
+
+        // A manifest Pyroom cannot read stops the whole publish, and says where.
+        instructor.navigate(base() + coursePath);
+        submitPublish(instructor, "Misspelt " + tag, "Misspelt " + tag);
+        assertThat(instructor.locator("[id='assignments:messages']"))
+                .containsText("tests/tests.json: test \"greets\" has \"pointz\", which is no setting; the settings are"
+                        + " points, hidden, timeLimitMs, comparison, tolerance, arguments, entryFile.");
+        assertThat(instructor.locator("[id='assignments:list']")).not().containsText("Misspelt " + tag);
+        student.navigate(base() + "my/workspaces.xhtml");
+        assertThat(student.locator(".workspace-name", new Page.LocatorOptions().setHasText("Misspelt " + tag)))
+                .hasCount(0);
+    }
+
+    /** Creates the workspace, opens it in the editor and uploads the archive through the editor's upload. */
+    private static void uploadIntoNewWorkspace(Page instructor, String workspace, byte[] archive) {
+        WorkspaceForm.create(instructor, workspace);
+        instructor
+                .getByRole(
+                        AriaRole.LINK,
+                        new Page.GetByRoleOptions().setName(workspace).setExact(true))
+                .click();
+        assertThat(instructor.locator("#file-name")).hasText("main.py");
+        instructor
+                .locator(".upload input[type=file]")
+                .setInputFiles(new FilePayload(workspace + ".zip", "application/zip", archive));
+    }
+
+    /** A zip of paths and contents, in pairs. */
+    private static byte[] zip(String... pathsAndContents) throws IOException {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (ZipOutputStream zip = new ZipOutputStream(bytes)) {
+            for (int i = 0; i < pathsAndContents.length; i += 2) {
+                zip.putNextEntry(new ZipEntry(pathsAndContents[i]));
+                zip.write(pathsAndContents[i + 1].getBytes(StandardCharsets.UTF_8));
+            }
+        }
+        return bytes.toByteArray();
     }
 
     private static Locator reference(Page page) {

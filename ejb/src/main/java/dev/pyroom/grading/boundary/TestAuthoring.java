@@ -9,6 +9,7 @@ import dev.pyroom.classroom.entity.InvalidCourseException;
 import dev.pyroom.grading.control.AssignmentTests;
 import dev.pyroom.grading.control.CheckAdmission;
 import dev.pyroom.grading.control.Grader;
+import dev.pyroom.grading.control.TestRules;
 import dev.pyroom.grading.entity.AssignmentTest;
 import dev.pyroom.grading.entity.CheckReport;
 import dev.pyroom.grading.entity.TestTotals;
@@ -22,18 +23,15 @@ import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 
 /** The tests of the assignments of the caller's courses, as their instructors write them. */
 @Stateless
 @RolesAllowed({"instructor", "admin"})
 public class TestAuthoring {
 
-    public static final int MAX_TESTS = 100;
     public static final int MAX_ATTEMPTS = 1000;
 
     @Inject
@@ -90,20 +88,12 @@ public class TestAuthoring {
     /**
      * Replaces the assignment's tests.
      *
-     * @throws InvalidCourseException when two tests share a name or there are too many
+     * @throws InvalidCourseException when two tests share a name, there are too many, or a test's time limit is
+     *     longer than a run may take in the course
      */
     public void save(long callerId, long courseId, long assignmentId, List<AssignmentTest> newTests) {
         requireInCourse(callerId, courseId, assignmentId);
-        if (newTests.size() > MAX_TESTS) {
-            throw new InvalidCourseException("An assignment has at most " + MAX_TESTS + " tests.");
-        }
-        Set<String> names = new HashSet<>();
-        for (AssignmentTest test : newTests) {
-            if (!names.add(test.name())) {
-                throw new InvalidCourseException(
-                        "Two tests are named \"" + test.name() + "\": give each its own name.");
-            }
-        }
+        TestRules.requireValid(newTests, limits.forCourse(courseId).wallTime());
         tests.replace(assignmentId, newTests);
         audit.record(
                 users.get(callerId),
@@ -117,7 +107,8 @@ public class TestAuthoring {
      * Replaces the assignment's tests and its limit of checks together: either both are stored or neither.
      *
      * @param maxAttempts null for no limit
-     * @throws InvalidCourseException when two tests share a name, there are too many, or the limit is out of range
+     * @throws InvalidCourseException when two tests share a name, there are too many, a time limit is longer than the
+     *     course allows, or the limit of checks is out of range
      */
     public void save(
             long callerId, long courseId, long assignmentId, List<AssignmentTest> newTests, Integer maxAttempts) {

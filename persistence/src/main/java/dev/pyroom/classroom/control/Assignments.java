@@ -15,10 +15,19 @@ import java.util.Optional;
 @Dependent
 public class Assignments {
 
+    /**
+     * The top-level folder of an instructor's workspace that holds an assignment's tests: it is never copied to the
+     * students, whose copies must not hold hidden tests.
+     */
+    public static final String TESTS_FOLDER = "tests";
+
     @PersistenceContext(unitName = "pyroom")
     EntityManager em;
 
-    /** Stores the assignment with the files of {@code sourceWorkspaceId} as its starter files; returns its id. */
+    /**
+     * Stores the assignment with the files of {@code sourceWorkspaceId} as its starter files, all but the {@link
+     * #TESTS_FOLDER}; returns its id.
+     */
     public long publish(long courseId, NewAssignment assignment, long sourceWorkspaceId) {
         long id = SqlValues.number(em.createNativeQuery("""
                         INSERT INTO assignment (course_id, title, due_at, published_at)
@@ -29,9 +38,11 @@ public class Assignments {
                 .getSingleResult());
         em.createNativeQuery("""
                         INSERT INTO assignment_file (assignment_id, path, kind, content)
-                        SELECT ?1, path, kind, content FROM workspace_file WHERE workspace_id = ?2""")
+                        SELECT ?1, path, kind, content FROM workspace_file
+                         WHERE workspace_id = ?2 AND path <> ?3 AND left(path, length(?3) + 1) <> ?3 || '/'""")
                 .setParameter(1, id)
                 .setParameter(2, sourceWorkspaceId)
+                .setParameter(3, TESTS_FOLDER)
                 .executeUpdate();
         return id;
     }

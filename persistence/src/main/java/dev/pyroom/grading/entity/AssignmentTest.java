@@ -36,6 +36,10 @@ public record AssignmentTest(
     public static final Duration MIN_TIME_LIMIT = Duration.ofMillis(100);
     public static final Duration MAX_TIME_LIMIT = Duration.ofMinutes(10);
     public static final int MAX_TEXT_LENGTH = 256 * 1024;
+    /** What a new test is worth, on the tests page and in an uploaded tests folder. */
+    public static final int DEFAULT_POINTS = 1;
+    /** A new test's time limit, on the tests page and in an uploaded tests folder. */
+    public static final Duration DEFAULT_TIME_LIMIT = Duration.ofSeconds(2);
 
     public AssignmentTest {
         name = name == null ? "" : name.strip();

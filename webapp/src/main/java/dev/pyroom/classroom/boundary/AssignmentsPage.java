@@ -42,13 +42,17 @@ public class AssignmentsPage implements Serializable {
             return;
         }
         try {
-            publishing.publish(
+            PublishedAssignment published = publishing.publish(
                     currentUser.id(),
                     coursePage.getCourseId(),
                     title,
                     dueAt == null ? null : dueAt.atZone(ZoneId.systemDefault()).toOffsetDateTime(),
                     sourceWorkspaceId);
-            PageReplies.inform("Published \"" + title.strip() + "\" to the class.");
+            PageReplies.inform("Published \"" + title.strip() + "\" to the class"
+                    + (published.tests() == 0
+                            ? "."
+                            : " with " + published.tests() + (published.tests() == 1 ? " test" : " tests")
+                                    + " from tests/, which the students do not get."));
             title = null;
             dueAt = null;
         } catch (InvalidCourseException e) {

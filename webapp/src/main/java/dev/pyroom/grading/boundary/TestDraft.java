@@ -14,13 +14,10 @@ import java.util.List;
  */
 public class TestDraft implements Serializable {
 
-    private static final int DEFAULT_POINTS = 1;
-    private static final String DEFAULT_TIME_LIMIT = "2";
-
     private final TestKind kind;
     private String name;
-    private String points = String.valueOf(DEFAULT_POINTS);
-    private String timeLimit = DEFAULT_TIME_LIMIT;
+    private String points = String.valueOf(AssignmentTest.DEFAULT_POINTS);
+    private String timeLimit = DraftNumbers.seconds(AssignmentTest.DEFAULT_TIME_LIMIT);
     private boolean visible = true;
     private String entryFile = "main.py";
     private String arguments = "";
