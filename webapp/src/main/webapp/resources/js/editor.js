@@ -212,6 +212,9 @@ Pyroom.editor = (function () {
             var message = JSON.parse(event.data);
             if (message.type === 'output') {
                 appendOutput(message.text, message.stream);
+            } else if (message.type === 'image') {
+                flushOutput();
+                Pyroom.Figures.append(element('output'), message);
             } else if (message.type === 'notice') {
                 appendOutput('\n' + message.text + '\n', 'end-line notice');
             } else if (message.type === 'end' || message.type === 'error') {

@@ -1,5 +1,6 @@
 package dev.pyroom.sandbox.control;
 
+import dev.pyroom.sandbox.entity.Figure;
 import dev.pyroom.sandbox.entity.OutputChunk;
 import dev.pyroom.sandbox.entity.StandardStream;
 import java.util.List;
@@ -10,6 +11,7 @@ import java.util.function.Consumer;
 final class Transcript implements RunListener {
 
     private final List<OutputChunk> chunks = new CopyOnWriteArrayList<>();
+    private final List<Figure> figures = new CopyOnWriteArrayList<>();
     private final Consumer<String> onStdout;
 
     Transcript() {
@@ -27,6 +29,15 @@ final class Transcript implements RunListener {
         if (chunk.stream() == StandardStream.STDOUT) {
             onStdout.accept(stdout());
         }
+    }
+
+    @Override
+    public void onFigure(Figure figure) {
+        figures.add(figure);
+    }
+
+    List<Figure> figures() {
+        return List.copyOf(figures);
     }
 
     String stdout() {

@@ -6,9 +6,12 @@ import dev.pyroom.platform.boundary.DatabaseUnavailable;
 import dev.pyroom.platform.control.DatabaseOutage;
 import dev.pyroom.sandbox.control.OutputQueue;
 import dev.pyroom.sandbox.control.Run;
+import dev.pyroom.sandbox.control.RunListener;
 import dev.pyroom.sandbox.control.RunRefusedException;
 import dev.pyroom.sandbox.control.SandboxException;
 import dev.pyroom.sandbox.control.SandboxSettings;
+import dev.pyroom.sandbox.entity.Figure;
+import dev.pyroom.sandbox.entity.OutputChunk;
 import dev.pyroom.sandbox.entity.RunLimits;
 import dev.pyroom.sandbox.entity.RunResult;
 import dev.pyroom.workspace.boundary.WorkspaceNotFoundException;
@@ -34,7 +37,7 @@ import java.util.logging.Logger;
 
 /**
  * The editor's connection for running a program: {@code run}, {@code input} and {@code stop} messages in; the
- * program's output and a closing line out, as they come. Only signed-in users get here (web.xml), and each runs only
+ * program's output, the figures it shows ({@code image}, a PNG in base64) and a closing line out, as they come. Only signed-in users get here (web.xml), and each runs only
  * their own workspaces' files.
  *
  * <p>Messages out go through an {@link OutputQueue} of {@code pyroom.websocket.output-buffer-bytes}, sent
@@ -121,8 +124,7 @@ public class RunSocket {
                 return;
             }
             RunLimits limits = sandboxes.limits(request.workspaceId());
-            run = sandboxes.run(
-                    owner.get(), request.workspaceId(), request.entryFile(), chunk -> send(RunMessages.output(chunk)));
+            run = sandboxes.run(owner.get(), request.workspaceId(), request.entryFile(), new ToBrowser());
             run.result().whenComplete((result, error) -> ended(result, error, limits));
         } catch (RunStart.InvalidException | RunRefusedException | InvalidNameException e) {
             send(RunMessages.error(e.getMessage()));
@@ -174,5 +176,19 @@ public class RunSocket {
 
     private void send(JsonObject message) {
         toBrowser.offer(message.toString());
+    }
+
+    /** A run's output and figures, as messages to the browser. */
+    private final class ToBrowser implements RunListener {
+
+        @Override
+        public void onOutput(OutputChunk chunk) {
+            send(RunMessages.output(chunk));
+        }
+
+        @Override
+        public void onFigure(Figure figure) {
+            send(RunMessages.figure(figure));
+        }
     }
 }
