@@ -20,8 +20,7 @@ MAX_PENDING_INPUT = 1 << 20
 REAP_INTERVAL_MS = 500
 OWN_PROCESSES = 1
 RUN_OOM_SCORE_ADJ = "1000"
-# Overrides the sandbox's Agg (terminals, and Python started by a run): a run's plt.show() sends its figures.
-RUN_ENVIRONMENT = {"MPLBACKEND": "module://pyroom_plots"}
+FIGURE_BACKEND = "module://pyroom_plots"
 
 
 class Run:
@@ -209,7 +208,7 @@ def become_program(run, status_fd):
         signal.signal(number, signal.SIG_DFL)
     set_dumpable(1)
     adjust_oom_score(RUN_OOM_SCORE_ADJ)
-    os.environ.update(RUN_ENVIRONMENT)
+    use_figure_backend()
     limit(resource.RLIMIT_CPU, run.cpu_seconds, run.cpu_seconds + 1)
     limit(resource.RLIMIT_FSIZE, run.file_size, run.file_size)
     if run.processes:
@@ -249,6 +248,14 @@ def become_grader(run, status_fd):
         traceback.print_exc()
         status = 1
     os._exit(status)
+
+
+def use_figure_backend():
+    """Makes plt.show() send figures (pyroom_plots) in the program, where matplotlib reads os.environ. Processes the
+    program starts get the process's own environment, which keeps the sandbox's Agg: they have neither the backend's
+    finder nor the figure pipe."""
+    os.environ["MPLBACKEND"] = FIGURE_BACKEND
+    os.putenv("MPLBACKEND", "Agg")
 
 
 def forget_agent():

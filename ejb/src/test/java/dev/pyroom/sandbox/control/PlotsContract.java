@@ -9,6 +9,7 @@ import dev.pyroom.sandbox.entity.RunLimits;
 import java.io.ByteArrayInputStream;
 import java.time.Duration;
 import java.util.List;
+import java.util.Locale;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
 
@@ -76,6 +77,17 @@ abstract class PlotsContract extends SandboxContract {
         assertEquals(
                 200,
                 ImageIO.read(new ByteArrayInputStream(figures.get(1).png())).getWidth());
+    }
+
+    @Test
+    void aPythonTheProgramStartsDrawsToFilesOnly() throws Exception {
+        Outcome outcome = runWithinLimits("""
+                import subprocess, sys
+                code = 'import matplotlib; print(matplotlib.get_backend())'
+                print(subprocess.run([sys.executable, '-c', code], capture_output=True, text=True).stdout, end='')
+                """);
+
+        assertEquals("agg\n", outcome.stdout().toLowerCase(Locale.ROOT), outcome.stderr());
     }
 
     @Test
