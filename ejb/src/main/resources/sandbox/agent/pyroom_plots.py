@@ -8,10 +8,14 @@ program that writes to the pipe itself can only make an image appear; the agent 
 Matplotlib is imported only when the program imports it, never by the agent: a run that does not plot pays nothing.
 """
 
+import fcntl
 import io
 import os
+import stat
 import struct
 import sys
+import termios
+import time
 
 from matplotlib._pylab_helpers import Gcf
 from matplotlib.backend_bases import FigureManagerBase
@@ -24,6 +28,7 @@ MAX_PNG_BYTES = 1 << 20
 MAX_DPI = 200
 # Neither side of the image larger than this: a figure of 100 x 100 inches is drawn smaller, not refused.
 MAX_PIXELS = 2000
+TAKEN_POLL_SECONDS = 0.0005
 
 
 class FigureManager(FigureManagerBase):
@@ -58,8 +63,22 @@ def hand_over(figure):
         stream.flush()
     try:
         write_all(LENGTH.pack(len(data)) + data)
+        await_taken()
     except (OSError, TypeError):
         print(f"Figure {number} is not shown: figures cannot be shown here.", file=sys.stderr)
+
+
+def await_taken():
+    """Waits until the agent has taken the whole figure, so that what the program prints next comes after it: the
+    agent reads the figure pipe and stdout apart, and passes a figure on as soon as it has read it all."""
+    if not stat.S_ISFIFO(os.fstat(FIGURE_FD).st_mode):
+        return
+    unread = bytearray(4)
+    while True:
+        fcntl.ioctl(FIGURE_FD, termios.FIONREAD, unread)
+        if int.from_bytes(unread, sys.byteorder) == 0:
+            return
+        time.sleep(TAKEN_POLL_SECONDS)
 
 
 def write_all(data):

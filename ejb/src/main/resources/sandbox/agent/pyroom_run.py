@@ -71,6 +71,8 @@ class Run:
         os.set_blocking(self.stdin_w, False)
         self.pidfd = os.pidfd_open(self.pid)
         self.streams = {stdout_r: b"O", stderr_r: b"E"}
+        for fd in self.streams:
+            os.set_blocking(fd, False)
         self.figures = FigureChannel(figures_r, self.emit_figure)
 
     def register(self, poller):
@@ -94,7 +96,14 @@ class Run:
         elif fd in self.streams:
             self.forward(fd)
         elif fd == self.figures.fd:
+            # The program wrote what it printed before the figure first: that goes out first.
+            self.drain_streams()
             self.figures.read()
+
+    def drain_streams(self):
+        # One read a stream holds a whole pipe: the program writes no more until the agent has taken its figure.
+        for fd in list(self.streams):
+            self.forward(fd)
 
     def tick(self):
         if self.forced is None and time.monotonic() >= self.deadline:

@@ -52,7 +52,7 @@ abstract class PlotsContract extends SandboxContract {
         Outcome outcome = runWithinLimits(PLOT);
 
         assertEquals(RunEnding.EXITED, outcome.result().ending(), outcome.stderr());
-        assertEquals("before\nafter\n", outcome.stdout());
+        assertEquals("before\n[Figure 1]after\n", outcome.transcript().stdoutAndFigures());
         List<Figure> figures = outcome.transcript().figures();
         assertEquals(1, figures.size());
         assertEquals(1, figures.get(0).number());
@@ -66,16 +66,21 @@ abstract class PlotsContract extends SandboxContract {
     void showsEveryOpenFigureOnceInOrder() throws Exception {
         Outcome outcome = runWithinLimits("""
                 import matplotlib.pyplot as plt
-                plt.figure(); plt.plot([1, 2])
-                plt.figure(figsize=(2, 1)); plt.plot([2, 1])
+                for figure in range(3):
+                    print('drawing', figure)
+                    plt.figure(figsize=(2 + figure, 1)); plt.plot([2, 1])
+                print('showing')
                 plt.show()
                 plt.show()
+                print('shown')
                 """);
 
-        List<Figure> figures = outcome.transcript().figures();
-        assertEquals(List.of(1, 2), figures.stream().map(Figure::number).toList());
         assertEquals(
-                200,
+                "drawing 0\ndrawing 1\ndrawing 2\nshowing\n[Figure 1][Figure 2][Figure 3]shown\n",
+                outcome.transcript().stdoutAndFigures());
+        List<Figure> figures = outcome.transcript().figures();
+        assertEquals(
+                300,
                 ImageIO.read(new ByteArrayInputStream(figures.get(1).png())).getWidth());
     }
 

@@ -12,6 +12,7 @@ final class Transcript implements RunListener {
 
     private final List<OutputChunk> chunks = new CopyOnWriteArrayList<>();
     private final List<Figure> figures = new CopyOnWriteArrayList<>();
+    private final StringBuffer stdoutAndFigures = new StringBuffer();
     private final Consumer<String> onStdout;
 
     Transcript() {
@@ -27,6 +28,7 @@ final class Transcript implements RunListener {
     public void onOutput(OutputChunk chunk) {
         chunks.add(chunk);
         if (chunk.stream() == StandardStream.STDOUT) {
+            stdoutAndFigures.append(chunk.text());
             onStdout.accept(stdout());
         }
     }
@@ -34,6 +36,12 @@ final class Transcript implements RunListener {
     @Override
     public void onFigure(Figure figure) {
         figures.add(figure);
+        stdoutAndFigures.append("[Figure ").append(figure.number()).append("]");
+    }
+
+    /** Stdout with a mark such as "[Figure 1]" where each figure came. */
+    String stdoutAndFigures() {
+        return stdoutAndFigures.toString();
     }
 
     List<Figure> figures() {
