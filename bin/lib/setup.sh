@@ -13,6 +13,11 @@ install_prerequisites() {
     command -v bwrap >/dev/null || missing+=(bubblewrap)
     [ -x /usr/bin/python3 ] || missing+=(python3)
     /usr/bin/python3 -c 'import seccomp' 2>/dev/null || missing+=(python3-seccomp)
+    # What programs in the sandboxes may import besides the standard library (docs/operations.md, "Packages").
+    # shellcheck disable=SC2207  # one word per missing package
+    missing+=($(/usr/bin/python3 -c 'import importlib.util as u
+print(*("python3-" + m for m in ("numpy", "matplotlib", "pandas", "scipy") if u.find_spec(m) is None))' \
+        2>/dev/null || echo python3-numpy python3-matplotlib python3-pandas python3-scipy))
     # Lint: pylint and pyflakes for the system's Python.
     /usr/bin/python3 -c 'import pylint' 2>/dev/null || missing+=(pylint)
     /usr/bin/python3 -c 'import pyflakes' 2>/dev/null || missing+=(python3-pyflakes)

@@ -12,6 +12,7 @@ import time
 import traceback
 import types
 
+from pyroom_figures import FigureChannel, PlotsBackendFinder
 from pyroom_frames import READ_SIZE, send
 from pyroom_limits import adjust_oom_score, limit, limit_open_files, oom_kills, set_dumpable
 
@@ -19,6 +20,7 @@ MAX_PENDING_INPUT = 1 << 20
 REAP_INTERVAL_MS = 500
 OWN_PROCESSES = 1
 RUN_OOM_SCORE_ADJ = "1000"
+FIGURE_BACKEND = "module://pyroom_plots"
 
 
 class Run:
@@ -53,6 +55,7 @@ class Run:
         stdout_r, stdout_w = os.pipe()
         stderr_r, stderr_w = os.pipe()
         self.status_r, status_w = os.pipe()
+        figures_r, self.figures_w = os.pipe()
         self.started = time.monotonic()
         self.oom_kills_before = oom_kills()
         self.pid = os.fork()
@@ -60,21 +63,25 @@ class Run:
             os.dup2(stdin_r, 0)
             os.dup2(stdout_w, 1)
             os.dup2(stderr_w, 2)
-            os.closerange(3, status_w)
-            os.closerange(status_w + 1, resource.getrlimit(resource.RLIMIT_NOFILE)[0])
+            close_all_but(status_w, self.figures_w)
             self.program(self, status_w)
         reaper.watch(self.pid)
-        for fd in (stdin_r, stdout_w, stderr_w, status_w):
+        for fd in (stdin_r, stdout_w, stderr_w, status_w, self.figures_w):
             os.close(fd)
         os.set_blocking(self.stdin_w, False)
         self.pidfd = os.pidfd_open(self.pid)
         self.streams = {stdout_r: b"O", stderr_r: b"E"}
+        for fd in self.streams:
+            os.set_blocking(fd, False)
+        self.figures = FigureChannel(figures_r, self.emit_figure)
 
     def register(self, poller):
         # The pidfd only wakes the agent; the reaper collects the exit status.
         poller.register(self.pidfd, select.POLLIN)
         for fd in self.streams:
             poller.register(fd, select.POLLIN)
+        if self.figures.fd is not None:
+            poller.register(self.figures.fd, select.POLLIN)
         if self.pending_input and self.stdin_w is not None:
             poller.register(self.stdin_w, select.POLLOUT)
 
@@ -87,6 +94,15 @@ class Run:
         if fd == self.stdin_w:
             self.flush_input()
         elif fd in self.streams:
+            self.forward(fd)
+        elif fd == self.figures.fd:
+            # The program wrote what it printed before the figure first: that goes out first.
+            self.drain_streams()
+            self.figures.read()
+
+    def drain_streams(self):
+        # One read a stream holds a whole pipe: the program writes no more until the agent has taken its figure.
+        for fd in list(self.streams):
             self.forward(fd)
 
     def tick(self):
@@ -120,6 +136,15 @@ class Run:
             self.sent += len(data)
         if self.truncated:
             self.force("output")
+
+    def emit_figure(self, png):
+        # A figure counts against the output limit as a whole: it is shown whole or not at all.
+        if len(png) > self.output_cap - self.sent:
+            self.truncated = True
+            self.force("output")
+            return
+        send(b"i", png)
+        self.sent += len(png)
 
     def add_input(self, data):
         if self.stdin_w is not None:
@@ -156,6 +181,7 @@ class Run:
             if fd in self.streams:
                 os.close(fd)
                 del self.streams[fd]
+        self.figures.drain()
         ending, code = self.ending(status, usage)
         for fd in (self.pidfd, self.status_r, self.stdin_w):
             if fd is not None:
@@ -191,6 +217,7 @@ def become_program(run, status_fd):
         signal.signal(number, signal.SIG_DFL)
     set_dumpable(1)
     adjust_oom_score(RUN_OOM_SCORE_ADJ)
+    use_figure_backend()
     limit(resource.RLIMIT_CPU, run.cpu_seconds, run.cpu_seconds + 1)
     limit(resource.RLIMIT_FSIZE, run.file_size, run.file_size)
     if run.processes:
@@ -199,7 +226,9 @@ def become_program(run, status_fd):
     limit_open_files()
     if run.address_space:
         limit(resource.RLIMIT_AS, run.address_space, run.address_space)
-    forget_agent()
+    home = forget_agent()
+    # Last, so that a module of the program's own or of the standard library named so is found first.
+    sys.meta_path.append(PlotsBackendFinder(home, run.figures_w))
     os.chdir(run.workspace)
     path = os.path.join(run.workspace, run.entry)
     sys.argv = [run.entry, *run.arguments]
@@ -216,6 +245,7 @@ def become_grader(run, status_fd):
     it stays non-dumpable and keeps the agent's OOM score. The student's processes get the run's limits instead."""
     set_dumpable(0)
     os.close(status_fd)
+    os.close(run.figures_w)
     if run.processes:
         limit(resource.RLIMIT_NPROC, run.processes, run.processes)
     limit(resource.RLIMIT_CORE, 0, 0)
@@ -229,12 +259,32 @@ def become_grader(run, status_fd):
     os._exit(status)
 
 
+def use_figure_backend():
+    """Makes plt.show() send figures (pyroom_plots) in the program, where matplotlib reads os.environ. Processes the
+    program starts get the process's own environment, which keeps the sandbox's Agg: they have neither the backend's
+    finder nor the figure pipe."""
+    os.environ["MPLBACKEND"] = FIGURE_BACKEND
+    os.putenv("MPLBACKEND", "Agg")
+
+
 def forget_agent():
-    """Leaves the student's imports to the student's files: the agent's own modules would shadow same-named ones."""
+    """Leaves the student's imports to the student's files: the agent's own modules would shadow same-named ones.
+
+    Returns the agent's folder."""
     home = os.path.dirname(os.path.abspath(__file__))
     sys.path[:] = [entry for entry in sys.path if entry != home]
     for name in [name for name in sys.modules if name.startswith("pyroom_")]:
         del sys.modules[name]
+    return home
+
+
+def close_all_but(*kept):
+    """Closes every descriptor from 3 up but those kept."""
+    start = 3
+    for fd in sorted(kept):
+        os.closerange(start, fd)
+        start = fd + 1
+    os.closerange(start, resource.getrlimit(resource.RLIMIT_NOFILE)[0])
 
 
 def run_program(path, status_fd):

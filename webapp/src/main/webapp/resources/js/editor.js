@@ -214,6 +214,9 @@ Pyroom.editor = (function () {
                 appendOutput(message.text, message.stream);
             } else if (message.type === 'explanation') {
                 Pyroom.runExplanation.show(message, monacoEditor, openFile);
+            } else if (message.type === 'image') {
+                flushOutput();
+                Pyroom.Figures.append(element('output'), message);
             } else if (message.type === 'notice') {
                 appendOutput('\n' + message.text + '\n', 'end-line notice');
             } else if (message.type === 'end' || message.type === 'error') {

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.microsoft.playwright.Download;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
+import com.microsoft.playwright.assertions.LocatorAssertions;
 import com.microsoft.playwright.options.AriaRole;
 import com.microsoft.playwright.options.FilePayload;
 import dev.pyroom.BrowserTest;
@@ -17,8 +18,10 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.regex.Pattern;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
 import java.util.zip.ZipOutputStream;
@@ -135,6 +138,36 @@ class EditorIT extends BrowserTest {
         assertThat(page.locator("#output")).containsText("<b>bold</b><img src=x onerror=alert(1)>");
         assertThat(page.locator("#output b")).hasCount(0);
         assertThat(page.locator("#output img")).hasCount(0);
+    }
+
+    @Test
+    void aPlotTheProgramShowsAppearsAsAnImageInTheOutput() {
+        Page page = openNewWorkspace("student");
+        replaceCode(page, """
+                import matplotlib.pyplot as plt
+                print('plotting squares')
+                plt.plot([1, 2, 3], [1, 4, 9])
+                plt.show()
+                print('done')
+                """);
+        assertThat(page.locator("#save-state")).hasText("Saved");
+
+        page.locator("[id$=':run']").click();
+
+        // The first plot of a sandbox builds matplotlib's font cache: it may take a few seconds.
+        Locator figure = page.locator("#output img.figure");
+        assertThat(figure).hasCount(1, new LocatorAssertions.HasCountOptions().setTimeout(30_000));
+        assertThat(figure).hasAttribute("alt", "Figure 1");
+        assertThat(figure).hasAttribute("src", Pattern.compile("^data:image/png;base64,iVBORw0KGgo"));
+        assertThat(figure).hasJSProperty("naturalWidth", 640);
+        assertThat(page.locator("#output")).containsText("plotting squares");
+        assertThat(page.locator("#output")).containsText("Program finished (exit code 0).");
+        assertEquals(
+                List.of("plotting squares", "IMG", "done"),
+                page.locator("#output > *")
+                        .evaluateAll(
+                                "nodes => nodes.map(node => node.tagName === 'IMG' ? 'IMG' : node.textContent.trim())"
+                                        + ".filter(text => text === 'IMG' || text === 'plotting squares' || text === 'done')"));
     }
 
     @Test

@@ -1,6 +1,7 @@
 package dev.pyroom.explain.control;
 
 import dev.pyroom.sandbox.control.RunListener;
+import dev.pyroom.sandbox.entity.Figure;
 import dev.pyroom.sandbox.entity.OutputChunk;
 import dev.pyroom.sandbox.entity.StandardStream;
 
@@ -27,6 +28,11 @@ public final class StderrTail implements RunListener {
             }
         }
         next.onOutput(chunk);
+    }
+
+    @Override
+    public void onFigure(Figure figure) {
+        next.onFigure(figure);
     }
 
     public String text() {

@@ -46,6 +46,7 @@ final class AgentConnection {
     static final byte STDOUT = 'O';
     static final byte STDERR = 'E';
     static final byte EXIT = 'X';
+    static final byte FIGURE = 'i';
     static final byte CHANGE = 'c';
     static final byte CHANGES_END = 'z';
     static final byte DONE = 'a';

@@ -1,5 +1,6 @@
 package dev.pyroom.sandbox.control;
 
+import dev.pyroom.sandbox.entity.Figure;
 import dev.pyroom.sandbox.entity.OutputChunk;
 import dev.pyroom.sandbox.entity.RunLimits;
 import dev.pyroom.sandbox.entity.RunRequest;
@@ -23,6 +24,13 @@ final class AgentRun implements Run {
     private static final Logger LOG = Logger.getLogger(AgentRun.class.getName());
     private static final int MAX_INPUT_FRAME = 64 * 1024;
 
+    /**
+     * Where the address-space rlimit stands in for a memory cgroup, it also counts address space reserved and never
+     * used: numpy's BLAS reserves a 128 MiB buffer at its first call, which with pandas and matplotlib imported takes a
+     * program of 140 MiB in use to 350 MiB of address space. Used memory stays bounded, by limit plus allowance.
+     */
+    static final long ADDRESS_SPACE_ALLOWANCE = 256L * 1024 * 1024;
+
     private final AgentConnection connection;
     private final RunListener listener;
     private final CgroupSlot cgroup;
@@ -30,6 +38,7 @@ final class AgentRun implements Run {
     private final long startedNanos = System.nanoTime();
     private final Map<StandardStream, OutputDecoder> decoders = new EnumMap<>(StandardStream.class);
     private final CompletableFuture<RunResult> result = new CompletableFuture<>();
+    private int figures;
 
     AgentRun(AgentConnection connection, RunListener listener, CgroupSlot cgroup) {
         this.connection = connection;
@@ -62,10 +71,15 @@ final class AgentRun implements Run {
         return new ArrayList<>(List.of(
                 Long.toString(limits.wallTime().toMillis()),
                 Long.toString(limits.cpuSeconds()),
-                Long.toString(limitAddressSpace ? limits.memoryBytes() : 0),
+                Long.toString(limitAddressSpace ? addressSpace(limits.memoryBytes()) : 0),
                 Integer.toString(limitProcessCount ? limits.processes() : 0),
                 Long.toString(limits.outputBytes()),
                 Long.toString(limits.fileSizeBytes())));
+    }
+
+    /** The address-space rlimit that stands in for a memory limit. */
+    static long addressSpace(long memoryBytes) {
+        return memoryBytes + ADDRESS_SPACE_ALLOWANCE;
     }
 
     @Override
@@ -99,6 +113,20 @@ final class AgentRun implements Run {
 
     void output(StandardStream stream, byte[] bytes) {
         deliver(stream, decoders.get(stream).decode(bytes));
+    }
+
+    /** A figure's frame: shown when it holds a PNG, else the program's stderr says it was not. */
+    void figure(byte[] bytes) {
+        int number = ++figures;
+        if (!Figure.isPng(bytes)) {
+            deliver(StandardStream.STDERR, "Figure " + number + " is not shown: it is not a PNG image.\n");
+            return;
+        }
+        try {
+            listener.onFigure(new Figure(number, bytes));
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "run listener failed", e);
+        }
     }
 
     void exited(AgentExit exit) {

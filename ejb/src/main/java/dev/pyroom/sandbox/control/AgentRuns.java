@@ -65,6 +65,7 @@ final class AgentRuns {
                 running().ifPresent(run -> run.output(StandardStream.STDOUT, frame.payload()));
             case AgentConnection.STDERR ->
                 running().ifPresent(run -> run.output(StandardStream.STDERR, frame.payload()));
+            case AgentConnection.FIGURE -> running().ifPresent(run -> run.figure(frame.payload()));
             case AgentConnection.EXIT -> takeCurrent().ifPresent(run -> run.exited(AgentExit.parse(frame.payload())));
             default -> {
                 return false;

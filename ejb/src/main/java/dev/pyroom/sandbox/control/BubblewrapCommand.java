@@ -19,15 +19,22 @@ final class BubblewrapCommand {
     static final String HOME = "/home/student";
 
     /** The whole environment of a sandbox, of bwrap itself too: its PID 1 would otherwise show it in /proc/1/environ. */
-    static final Map<String, String> ENVIRONMENT = Map.of(
-            "PATH", "/usr/local/bin:/usr/bin:/bin",
-            "HOME", HOME,
-            "USER", "student",
-            "LOGNAME", "student",
-            "SHELL", "/bin/bash",
-            "LANG", "C.UTF-8",
-            "TERM", "dumb",
-            "PYTHONDONTWRITEBYTECODE", "1");
+    static final Map<String, String> ENVIRONMENT = Map.ofEntries(
+            Map.entry("PATH", "/usr/local/bin:/usr/bin:/bin"),
+            Map.entry("HOME", HOME),
+            Map.entry("USER", "student"),
+            Map.entry("LOGNAME", "student"),
+            Map.entry("SHELL", "/bin/bash"),
+            Map.entry("LANG", "C.UTF-8"),
+            Map.entry("TERM", "dumb"),
+            Map.entry("PYTHONDONTWRITEBYTECODE", "1"),
+            // One thread for numpy's BLAS: a thread per core would count against the run's processes and memory.
+            Map.entry("OPENBLAS_NUM_THREADS", "1"),
+            Map.entry("OMP_NUM_THREADS", "1"),
+            // Matplotlib draws to files in terminals; a run replaces this to show its figures (pyroom_plots). Its
+            // font cache is built on first use into the sandbox's own /tmp, never into the read-only system.
+            Map.entry("MPLBACKEND", "Agg"),
+            Map.entry("MPLCONFIGDIR", "/tmp/matplotlib"));
 
     // Holds the sandbox back until the host has put the launcher into its cgroup, then opens the seccomp filter
     // (named by $0) as fd 3 for bwrap.
@@ -39,8 +46,16 @@ final class BubblewrapCommand {
     private static final List<String> ROOT_SYSTEM_DIRECTORIES =
             List.of("bin", "sbin", "lib", "lib32", "lib64", "libx32");
     private static final List<String> SYNTHETIC_ETC = List.of("passwd", "group", "hosts", "hostname");
-    private static final List<String> HOST_ETC =
-            List.of("alternatives", "bash.bashrc", "inputrc", "ld.so.cache", "ld.so.conf", "ld.so.conf.d", "localtime");
+    private static final List<String> HOST_ETC = List.of(
+            "alternatives",
+            "bash.bashrc",
+            "fonts",
+            "inputrc",
+            "ld.so.cache",
+            "ld.so.conf",
+            "ld.so.conf.d",
+            "localtime",
+            "matplotlibrc");
     private static final long SMALL_TMPFS_BYTES = 8L * 1024 * 1024;
 
     private final List<String> fixed;

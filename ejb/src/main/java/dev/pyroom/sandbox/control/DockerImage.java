@@ -24,7 +24,9 @@ import org.apache.commons.compress.archivers.tar.TarArchiveOutputStream;
 
 /**
  * The image sandboxes run in: {@code sandbox/Dockerfile} on the configured base image, with this release's agent. Its
- * tag names what it was built from, so a release never runs another release's agent, and each engine builds it once.
+ * tag names what it was built from (the base image's id included, so a base rebuilt under the same name with other
+ * packages gets a new sandbox image), so a release never runs another release's agent, and each engine builds it
+ * once.
  */
 final class DockerImage {
 
@@ -37,7 +39,7 @@ final class DockerImage {
     /** The tag of the sandbox image, built first if the engine does not have it. */
     static String ensure(DockerClient client, String baseImage) {
         Map<String, byte[]> context = context();
-        String tag = REPOSITORY + ":" + fingerprint(context, baseImage);
+        String tag = REPOSITORY + ":" + fingerprint(context, baseImage + "@" + baseImageId(client, baseImage));
         try {
             client.inspectImageCmd(tag).exec();
             return tag;
@@ -56,6 +58,15 @@ final class DockerImage {
             return tag;
         } catch (IOException | RuntimeException e) {
             throw new SandboxException("cannot build the sandbox image on " + baseImage + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** The base image's id, or nothing where the engine has yet to pull it (the build then does). */
+    private static String baseImageId(DockerClient client, String baseImage) {
+        try {
+            return client.inspectImageCmd(baseImage).exec().getId();
+        } catch (NotFoundException e) {
+            return "";
         }
     }
 

@@ -1,5 +1,6 @@
 package dev.pyroom.sandbox.control;
 
+import dev.pyroom.sandbox.entity.Figure;
 import dev.pyroom.sandbox.entity.OutputChunk;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -27,6 +28,11 @@ public final class OutputTail implements RunListener {
             }
         }
         next.onOutput(chunk);
+    }
+
+    @Override
+    public void onFigure(Figure figure) {
+        next.onFigure(figure);
     }
 
     public String text() {

@@ -1,5 +1,6 @@
 package dev.pyroom.sandbox.control;
 
+import dev.pyroom.sandbox.entity.Figure;
 import dev.pyroom.sandbox.entity.OutputChunk;
 
 /** Receives a run's output as it comes. Called on the sandbox's own thread: a slow listener slows the program. */
@@ -7,4 +8,7 @@ import dev.pyroom.sandbox.entity.OutputChunk;
 public interface RunListener {
 
     void onOutput(OutputChunk chunk);
+
+    /** A figure the program showed, between the output before and after it; ignored unless a listener shows images. */
+    default void onFigure(Figure figure) {}
 }

@@ -54,7 +54,7 @@ final class SandboxLimits {
         return terminal.openRequest(
                 size,
                 cgroup.limitsProcessesAlone() ? 0 : lastRun.processes() + AgentTerminals.PROCESSES + AGENT,
-                cgroup.limitsMemory() ? 0 : lastRun.memoryBytes(),
+                cgroup.limitsMemory() ? 0 : AgentRun.addressSpace(lastRun.memoryBytes()),
                 lastRun.fileSizeBytes());
     }
 

@@ -41,9 +41,11 @@ final class SandboxRuntime implements AutoCloseable {
             """;
     static final List<String> AGENT_MODULES = List.of(
             "agent.py",
+            "pyroom_figures.py",
             "pyroom_frames.py",
             "pyroom_grader.py",
             "pyroom_limits.py",
+            "pyroom_plots.py",
             "pyroom_processes.py",
             "pyroom_remote.py",
             "pyroom_run.py",

@@ -36,8 +36,8 @@ abstract class IsolationContract extends SandboxContract {
                 print(keys('/proc/1/environ'))
                 """);
 
-        String expected =
-                "['HOME', 'LANG', 'LOGNAME', 'PATH', 'PWD', 'PYTHONDONTWRITEBYTECODE', 'SHELL', 'TERM', 'USER']";
+        String expected = "['HOME', 'LANG', 'LOGNAME', 'MPLBACKEND', 'MPLCONFIGDIR', 'OMP_NUM_THREADS',"
+                + " 'OPENBLAS_NUM_THREADS', 'PATH', 'PWD', 'PYTHONDONTWRITEBYTECODE', 'SHELL', 'TERM', 'USER']";
         assertEquals(expected + "\n" + expected + "\nPermissionError\n", outcome.stdout());
     }
 

@@ -1,5 +1,6 @@
 package dev.pyroom.sandbox.control;
 
+import dev.pyroom.sandbox.entity.Figure;
 import dev.pyroom.sandbox.entity.OutputChunk;
 import dev.pyroom.sandbox.entity.StandardStream;
 import java.util.List;
@@ -10,6 +11,8 @@ import java.util.function.Consumer;
 final class Transcript implements RunListener {
 
     private final List<OutputChunk> chunks = new CopyOnWriteArrayList<>();
+    private final List<Figure> figures = new CopyOnWriteArrayList<>();
+    private final StringBuffer stdoutAndFigures = new StringBuffer();
     private final Consumer<String> onStdout;
 
     Transcript() {
@@ -25,8 +28,24 @@ final class Transcript implements RunListener {
     public void onOutput(OutputChunk chunk) {
         chunks.add(chunk);
         if (chunk.stream() == StandardStream.STDOUT) {
+            stdoutAndFigures.append(chunk.text());
             onStdout.accept(stdout());
         }
+    }
+
+    @Override
+    public void onFigure(Figure figure) {
+        figures.add(figure);
+        stdoutAndFigures.append("[Figure ").append(figure.number()).append("]");
+    }
+
+    /** Stdout with a mark such as "[Figure 1]" where each figure came. */
+    String stdoutAndFigures() {
+        return stdoutAndFigures.toString();
+    }
+
+    List<Figure> figures() {
+        return List.copyOf(figures);
     }
 
     String stdout() {

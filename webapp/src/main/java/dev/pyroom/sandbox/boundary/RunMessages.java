@@ -1,11 +1,13 @@
 package dev.pyroom.sandbox.boundary;
 
 import dev.pyroom.explain.entity.RunExplanation;
+import dev.pyroom.sandbox.entity.Figure;
 import dev.pyroom.sandbox.entity.OutputChunk;
 import dev.pyroom.sandbox.entity.RunLimits;
 import dev.pyroom.sandbox.entity.RunResult;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
+import java.util.Base64;
 
 /** The messages the run WebSocket sends, and the closing line a student reads. */
 final class RunMessages {
@@ -19,6 +21,16 @@ final class RunMessages {
                 .add("type", "output")
                 .add("stream", chunk.stream().name().toLowerCase())
                 .add("text", chunk.text())
+                .build();
+    }
+
+    /** A figure the program showed: a PNG the browser shows as an image, never as markup. */
+    static JsonObject figure(Figure figure) {
+        return Json.createObjectBuilder()
+                .add("type", "image")
+                .add("mediaType", "image/png")
+                .add("figure", figure.number())
+                .add("data", Base64.getEncoder().encodeToString(figure.png()))
                 .build();
     }
 

@@ -8,9 +8,12 @@ import dev.pyroom.platform.boundary.DatabaseUnavailable;
 import dev.pyroom.platform.control.DatabaseOutage;
 import dev.pyroom.sandbox.control.OutputQueue;
 import dev.pyroom.sandbox.control.Run;
+import dev.pyroom.sandbox.control.RunListener;
 import dev.pyroom.sandbox.control.RunRefusedException;
 import dev.pyroom.sandbox.control.SandboxException;
 import dev.pyroom.sandbox.control.SandboxSettings;
+import dev.pyroom.sandbox.entity.Figure;
+import dev.pyroom.sandbox.entity.OutputChunk;
 import dev.pyroom.sandbox.entity.RunLimits;
 import dev.pyroom.sandbox.entity.RunResult;
 import dev.pyroom.workspace.boundary.WorkspaceNotFoundException;
@@ -36,8 +39,9 @@ import java.util.logging.Logger;
 
 /**
  * The editor's connection for running a program: {@code run}, {@code input} and {@code stop} messages in; the
- * program's output as it comes, then the explanation of an error or a limit that ended it, and a closing line out.
- * Only signed-in users get here (web.xml), and each runs only their own workspaces' files.
+ * program's output and the figures it shows ({@code image}, a PNG in base64) as they come, then the explanation of an
+ * error or a limit that ended it, and a closing line out. Only signed-in users get here (web.xml), and each runs only
+ * their own workspaces' files.
  *
  * <p>Messages out go through an {@link OutputQueue} of {@code pyroom.websocket.output-buffer-bytes}, sent
  * asynchronously one at a time: a slow browser slows the program down, and one that takes nothing for a few seconds
@@ -126,7 +130,7 @@ public class RunSocket {
                 return;
             }
             RunLimits limits = sandboxes.limits(request.workspaceId());
-            StderrTail stderr = new StderrTail(chunk -> send(RunMessages.output(chunk)));
+            StderrTail stderr = new StderrTail(new ToBrowser());
             run = sandboxes.run(owner.get(), request.workspaceId(), request.entryFile(), stderr);
             run.result().whenComplete((result, error) -> ended(result, error, limits, stderr));
         } catch (RunStart.InvalidException | RunRefusedException | InvalidNameException e) {
@@ -183,5 +187,19 @@ public class RunSocket {
 
     private void send(JsonObject message) {
         toBrowser.offer(message.toString());
+    }
+
+    /** A run's output and figures, as messages to the browser. */
+    private final class ToBrowser implements RunListener {
+
+        @Override
+        public void onOutput(OutputChunk chunk) {
+            send(RunMessages.output(chunk));
+        }
+
+        @Override
+        public void onFigure(Figure figure) {
+            send(RunMessages.figure(figure));
+        }
     }
 }
