@@ -35,8 +35,9 @@ if ! curl -fsS -o /dev/null "$url/health/ready" 2>/dev/null; then
 fi
 
 say "building the benchmark's class path"
-if ! (cd "$ROOT" && mvn -q -B -pl webapp dependency:build-classpath -Dmdep.outputFile="$work/classpath" \
-    -Dmdep.includeScope=test >"$work/build.log" 2>&1); then
+# Compiled in one reactor with the modules it depends on: Pyroom's own modules are never installed.
+if ! (cd "$ROOT" && mvn -q -B -pl webapp -am compile dependency:build-classpath \
+    -Dmdep.outputFile="$work/classpath" -Dmdep.includeScope=test >"$work/build.log" 2>&1); then
     cat "$work/build.log"
     exit 1
 fi

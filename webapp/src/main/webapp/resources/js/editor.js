@@ -1,12 +1,15 @@
 /*
  * The editor page's behaviour (lint lives in lint.js): saving (button, Ctrl/Cmd-S, and a short pause after typing), and running the open
- * file over a WebSocket with live output, typed input and Stop. Program output is added as text, never as markup.
+ * file over a WebSocket with live output, typed input and Stop. The page keeps one run connection open from its first
+ * run on and sends each run over it; a connection that closed is opened again by the next run. Program output is added
+ * as text, never as markup.
  */
 var Pyroom = window.Pyroom || {};
 
 Pyroom.editor = (function () {
     var AUTOSAVE_PAUSE_MS = 1500;
     var OUTPUT_MAX_LINES = 2000;
+    var FRAME_MS = 16;
 
     var monacoEditor = null;
     var openFile = null;
@@ -14,8 +17,10 @@ Pyroom.editor = (function () {
     var savedVersion = null;
     var pendingSave = null;
     var socket = null;
+    var currentRun = null;
     var outputQueue = [];
     var flushScheduled = false;
+    var lastFlushAt = -Infinity;
     var outputLines = 0;
     var colours = {};
 
@@ -102,21 +107,37 @@ Pyroom.editor = (function () {
         return false;
     }
 
-    /** Program output: its colours read per stream, added in batches once per frame, at most the last lines kept. */
+    /**
+     * Program output: its colours read per stream, at most the last lines kept. Output after a quiet frame is shown at
+     * once; output pouring in is added in one batch per frame, as adding it costs the page a layout each time.
+     */
     function appendOutput(text, kind) {
         var pieces = colours[kind] ? colours[kind].pieces(text) : [{text: text, classes: ''}];
         pieces.forEach(function (piece) {
             piece.kind = kind;
             outputQueue.push(piece);
         });
-        if (outputQueue.length > 0 && !flushScheduled) {
+        if (outputQueue.length === 0 || flushScheduled) {
+            return;
+        }
+        if (window.performance.now() - lastFlushAt > FRAME_MS) {
+            flushOutput();
+        } else {
             flushScheduled = true;
-            window.requestAnimationFrame(flushOutput);
+            window.requestAnimationFrame(flushQueuedOutput);
         }
     }
 
-    function flushOutput() {
+    function flushQueuedOutput() {
         flushScheduled = false;
+        flushOutput();
+    }
+
+    function flushOutput() {
+        if (outputQueue.length === 0) {
+            return;
+        }
+        lastFlushAt = window.performance.now();
         var output = element('output');
         var batch = outputQueue;
         outputQueue = [];
@@ -181,6 +202,10 @@ Pyroom.editor = (function () {
         if (openFile === null) {
             return;
         }
+        if (!isDirty()) {
+            startRun();
+            return;
+        }
         save().then(function (stored) {
             if (stored) {
                 startRun();
@@ -189,27 +214,75 @@ Pyroom.editor = (function () {
     }
 
     function startRun() {
-        if (socket !== null) {
-            socket.close();
-        }
         clearOutput();
         if (Pyroom.resultTabs) {
             Pyroom.resultTabs.show('output-panel');
         }
-        var scheme = window.location.protocol === 'https:' ? 'wss://' : 'ws://';
         var workspace = document.querySelector('form.editor').getAttribute('data-workspace');
-        // Handlers use their own socket: the previous run's socket may close after this one opened.
-        var runSocket = new WebSocket(scheme + window.location.host + '/ws/run');
-        var ended = false;
-        socket = runSocket;
-        runSocket.onopen = function () {
-            runSocket.send(JSON.stringify({type: 'run', workspaceId: Number(workspace), entryFile: openFile}));
+        var previous = currentRun;
+        currentRun = {
+            request: JSON.stringify({type: 'run', workspaceId: Number(workspace), entryFile: openFile}),
+            stopping: null,
+            ended: false,
+            answered: false,
+            retried: false,
+            reusedConnection: false
         };
+        if (previous !== null && !previous.ended && socket !== null) {
+            if (socket.readyState === WebSocket.OPEN) {
+                // Run during a run: the program is stopped, and the new run sent once the server says it ended.
+                currentRun.stopping = previous;
+                socket.send(JSON.stringify({type: 'stop'}));
+                return;
+            }
+            // Not connected yet: the server stops a program whose connection closes.
+            var connecting = socket;
+            socket = null;
+            connecting.close();
+        }
+        sendRun(currentRun);
+    }
+
+    function sendRun(runState) {
+        var runSocket = connection();
+        runState.reusedConnection = runSocket.readyState === WebSocket.OPEN;
+        if (runState.reusedConnection) {
+            runSocket.send(runState.request);
+        } else {
+            runSocket.addEventListener('open', function () {
+                if (socket === runSocket && currentRun === runState) {
+                    runSocket.send(runState.request);
+                }
+            });
+        }
+    }
+
+    /** The page's run connection: the open one, or a new one when there is none or it closed. */
+    function connection() {
+        if (socket === null || socket.readyState === WebSocket.CLOSING || socket.readyState === WebSocket.CLOSED) {
+            socket = openSocket();
+        }
+        return socket;
+    }
+
+    function openSocket() {
+        var scheme = window.location.protocol === 'https:' ? 'wss://' : 'ws://';
+        // Handlers use their own socket: a connection given up may still deliver messages, or close, after the next.
+        var runSocket = new WebSocket(scheme + window.location.host + '/ws/run');
         runSocket.onmessage = function (event) {
-            if (socket !== runSocket) {
+            if (socket !== runSocket || currentRun === null) {
                 return;
             }
             var message = JSON.parse(event.data);
+            if (currentRun.stopping !== null) {
+                // The rest of the stopped run's output, and its end: then the new run goes.
+                if (message.type === 'end' || message.type === 'error') {
+                    currentRun.stopping = null;
+                    sendRun(currentRun);
+                }
+                return;
+            }
+            currentRun.answered = true;
             if (message.type === 'output') {
                 appendOutput(message.text, message.stream);
             } else if (message.type === 'explanation') {
@@ -220,20 +293,38 @@ Pyroom.editor = (function () {
             } else if (message.type === 'notice') {
                 appendOutput('\n' + message.text + '\n', 'end-line notice');
             } else if (message.type === 'end' || message.type === 'error') {
-                ended = true;
+                currentRun.ended = true;
                 appendOutput('\n' + message.text + '\n', 'end-line ' + message.type);
+                flushOutput();
             }
         };
-        // The server went away mid-run (a new release, a lost node): the next Run reaches a live server.
+        // The server went away (a new release, a lost node): the next Run opens a new connection to a live server.
         runSocket.onclose = function () {
             if (socket !== runSocket) {
                 return;
             }
-            if (!ended) {
-                appendOutput('\nInterrupted: the connection to the server was lost. Run it again.\n', 'end-line error');
-            }
             socket = null;
+            var runState = currentRun;
+            if (runState === null || runState.ended) {
+                return;
+            }
+            if (runState.stopping !== null) {
+                // The server stopped the previous program with its connection: the new run goes on a new one.
+                runState.stopping = null;
+                sendRun(runState);
+                return;
+            }
+            if (runState.reusedConnection && !runState.answered && !runState.retried) {
+                // A connection kept open between runs closed as this run was sent: once, on a new connection.
+                runState.retried = true;
+                sendRun(runState);
+                return;
+            }
+            runState.ended = true;
+            appendOutput('\nInterrupted: the connection to the server was lost. Run it again.\n', 'end-line error');
+            flushOutput();
         };
+        return runSocket;
     }
 
     function stop() {

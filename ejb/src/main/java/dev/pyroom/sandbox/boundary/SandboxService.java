@@ -16,6 +16,7 @@ import dev.pyroom.sandbox.control.UserRuns;
 import dev.pyroom.sandbox.entity.RunLimits;
 import dev.pyroom.sandbox.entity.RunOutcome;
 import dev.pyroom.sandbox.entity.RunRequest;
+import dev.pyroom.sandbox.entity.RunResult;
 import dev.pyroom.workspace.boundary.WorkspaceNotFoundException;
 import dev.pyroom.workspace.control.FileRepository;
 import dev.pyroom.workspace.control.WorkspaceRepository;
@@ -26,6 +27,7 @@ import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import java.time.OffsetDateTime;
+import java.util.concurrent.CompletableFuture;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -70,7 +72,8 @@ public class SandboxService {
 
     /**
      * Starts {@code entryFile} of the owner's workspace as a fresh process, opening the workspace's sandbox on this
-     * node first if needed (from the files in the database). Output reaches the listener as it comes.
+     * node first if needed (from the files in the database). Output reaches the listener as it comes. The returned
+     * run's result completes once the run no longer counts as running, so a run started when it did is not refused.
      *
      * @throws WorkspaceNotFoundException when the owner has no such workspace
      * @throws RunRefusedException when the workspace runs a program already, or the owner runs as many as they may
@@ -86,8 +89,28 @@ public class SandboxService {
             userRuns.ended(ownerId, workspaceId);
             throw e;
         }
-        run.result().whenComplete((result, error) -> userRuns.ended(ownerId, workspaceId));
-        return run;
+        CompletableFuture<RunResult> counted =
+                run.result().whenComplete((result, error) -> userRuns.ended(ownerId, workspaceId));
+        return new CountedRun(run, counted);
+    }
+
+    /** A run whose result completes after the user's count of running programs has let it go. */
+    private record CountedRun(Run run, CompletableFuture<RunResult> result) implements Run {
+
+        @Override
+        public void sendInput(String text) {
+            run.sendInput(text);
+        }
+
+        @Override
+        public void closeInput() {
+            run.closeInput();
+        }
+
+        @Override
+        public void stop() {
+            run.stop();
+        }
     }
 
     private Run start(long ownerId, long workspaceId, FilePath entry, RunListener listener) {

@@ -6,6 +6,7 @@ import jakarta.inject.Inject;
 import jakarta.websocket.CloseReason;
 import jakarta.websocket.Session;
 import java.io.IOException;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.logging.Level;
@@ -30,6 +31,26 @@ public class SignedInSockets {
         if (session.getUserPrincipal() instanceof SignedInCaller) {
             open.add(session);
         }
+    }
+
+    /**
+     * Why the user of a socket kept open between requests may not go on, if they may not: asked at each request, as
+     * a new socket's handshake would. Their HTTP session has ended (signed out), or Keycloak no longer vouches for
+     * them.
+     */
+    public Optional<String> refusal(Session session) {
+        if (HandshakeSession.ended(session)) {
+            return Optional.of("signed out");
+        }
+        if (session.getUserPrincipal() instanceof SignedInCaller caller) {
+            return standings.refusal(caller);
+        }
+        return Optional.empty();
+    }
+
+    /** Closes a socket whose user may not go on, as a policy violation. */
+    public void closeSignedOut(Session session, String reason) {
+        close(session, reason);
     }
 
     /** Forgets a socket that closed. */

@@ -2,6 +2,7 @@ package dev.pyroom.sandbox.boundary;
 
 import dev.pyroom.explain.control.RunExplainer;
 import dev.pyroom.explain.control.StderrTail;
+import dev.pyroom.identity.boundary.HandshakeSession;
 import dev.pyroom.identity.boundary.SignedInSockets;
 import dev.pyroom.identity.boundary.UserService;
 import dev.pyroom.platform.boundary.DatabaseUnavailable;
@@ -32,25 +33,31 @@ import jakarta.websocket.server.ServerEndpoint;
 import java.io.IOException;
 import java.io.StringReader;
 import java.security.Principal;
+import java.time.Duration;
 import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * The editor's connection for running a program: {@code run}, {@code input} and {@code stop} messages in; the
+ * The editor's connection for running programs: {@code run}, {@code input} and {@code stop} messages in; the
  * program's output and the figures it shows ({@code image}, a PNG in base64) as they come, then the explanation of an
- * error or a limit that ended it, and a closing line out. Only signed-in users get here (web.xml), and each runs only
- * their own workspaces' files.
+ * error or a limit that ended it, and a closing line out. An editor page keeps its connection open and sends one run
+ * after another over it (one at a time). Only signed-in users get here (web.xml); each run request checks again that
+ * the sign-in still stands (a sign-out or Keycloak's word closes the connection, as a policy violation) and runs only
+ * the caller's own workspaces' files.
  *
  * <p>Messages out go through an {@link OutputQueue} of {@code pyroom.websocket.output-buffer-bytes}, sent
  * asynchronously one at a time: a slow browser slows the program down, and one that takes nothing for a few seconds
  * gets a notice where output was dropped instead of the server holding it.
  */
-@ServerEndpoint("/ws/run")
+@ServerEndpoint(value = "/ws/run", configurator = HandshakeSession.class)
 public class RunSocket {
 
     private static final Logger LOG = Logger.getLogger(RunSocket.class.getName());
+
+    /** How long the browser gets to take the reason a run was refused before the connection closes. */
+    private static final Duration LAST_WORD = Duration.ofSeconds(2);
 
     @Inject
     SandboxService sandboxes;
@@ -67,6 +74,7 @@ public class RunSocket {
     @Inject
     RunExplainer explainer;
 
+    private Session session;
     private Principal caller;
     private Long userId;
     private OutputQueue<String> toBrowser;
@@ -74,6 +82,7 @@ public class RunSocket {
 
     @OnOpen
     public void open(Session session) throws IOException {
+        this.session = session;
         caller = session.getUserPrincipal();
         try {
             if (caller == null || user().isEmpty()) {
@@ -120,6 +129,14 @@ public class RunSocket {
     private void start(JsonObject message) {
         if (run != null && !run.result().isDone()) {
             send(RunMessages.error("A program is already running: stop it first."));
+            return;
+        }
+        Optional<String> refusal = signedInSockets.refusal(session);
+        if (refusal.isPresent()) {
+            toBrowser.offerLast(RunMessages.error("Not run: " + refusal.get() + ". Sign in again, then run.")
+                    .toString());
+            toBrowser.awaitDrained(LAST_WORD);
+            signedInSockets.closeSignedOut(session, refusal.get());
             return;
         }
         try {
