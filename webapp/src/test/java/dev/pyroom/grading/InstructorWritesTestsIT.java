@@ -5,6 +5,8 @@ import static dev.pyroom.CourseSteps.createCourse;
 import static dev.pyroom.CourseSteps.publish;
 import static dev.pyroom.CourseSteps.replaceCode;
 import static dev.pyroom.CourseSteps.submitPublish;
+import static dev.pyroom.grading.TestsPageSteps.card;
+import static dev.pyroom.grading.TestsPageSteps.field;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.microsoft.playwright.Locator;
@@ -347,13 +349,5 @@ class InstructorWritesTestsIT extends BrowserTest {
                 ".reference-try-table tbody tr",
                 new Page.LocatorOptions()
                         .setHas(page.locator(".test-name", new Page.LocatorOptions().setHasText(name))));
-    }
-
-    private static Locator card(Page page, int index) {
-        return page.locator(".test-card").nth(index);
-    }
-
-    private static Locator field(Locator card, String label) {
-        return card.getByLabel(label, new Locator.GetByLabelOptions().setExact(true));
     }
 }
