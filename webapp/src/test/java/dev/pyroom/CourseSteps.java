@@ -34,7 +34,9 @@ public final class CourseSteps {
     /** Fills in and sends the course page's Publish form, whatever the answer. */
     public static void submitPublish(Page instructor, String title, String sourceWorkspace) {
         instructor.locator("input[id='assignments:title']").fill(title);
-        // Through the drop-down's own API: clicking its overlay races with the live table's refreshes.
+        // Through the drop-down's own API: clicking its overlay races with the live table's refreshes. The widget
+        // exists once the page's scripts have run, which may be after its heading shows.
+        instructor.waitForFunction("() => window.PrimeFaces && PrimeFaces.widgets['assignmentSource']");
         instructor.evaluate(
                 "label => { const menu = PF('assignmentSource');"
                         + " menu.selectValue([...menu.input[0].options].find(o => o.text === label).value); }",
