@@ -213,8 +213,14 @@ Pyroom.editor = (function () {
         });
     }
 
+    /** Tells other scripts of the page (the file tree's watch) that a run started or ended. */
+    function announce(running) {
+        document.dispatchEvent(new CustomEvent(running ? 'pyroom:busy' : 'pyroom:idle', {detail: 'run'}));
+    }
+
     function startRun() {
         clearOutput();
+        announce(true);
         if (Pyroom.resultTabs) {
             Pyroom.resultTabs.show('output-panel');
         }
@@ -294,6 +300,7 @@ Pyroom.editor = (function () {
                 appendOutput('\n' + message.text + '\n', 'end-line notice');
             } else if (message.type === 'end' || message.type === 'error') {
                 currentRun.ended = true;
+                announce(false);
                 appendOutput('\n' + message.text + '\n', 'end-line ' + message.type);
                 flushOutput();
             }
@@ -321,6 +328,7 @@ Pyroom.editor = (function () {
                 return;
             }
             runState.ended = true;
+            announce(false);
             appendOutput('\nInterrupted: the connection to the server was lost. Run it again.\n', 'end-line error');
             flushOutput();
         };

@@ -46,6 +46,7 @@ Pyroom.terminal = (function () {
         shellSocket.binaryType = 'arraybuffer';
         shellSocket.onopen = function () {
             attempts = 0;
+            document.dispatchEvent(new CustomEvent('pyroom:busy', {detail: 'terminal'}));
             typedWhileConnecting.splice(0).forEach(function (message) {
                 shellSocket.send(JSON.stringify(message));
             });
@@ -60,6 +61,7 @@ Pyroom.terminal = (function () {
                 return;
             }
             socket = null;
+            document.dispatchEvent(new CustomEvent('pyroom:idle', {detail: 'terminal'}));
             if (closing) {
                 return;
             }

@@ -188,6 +188,15 @@ class ConsoleIT extends BrowserTest {
         assertThat(instructor.locator("[id$=':messages']")).containsText("Stopping the student's program.");
         assertThat(student.locator("#output")).containsText("Stopped.");
 
+        instructor.locator("[id$=':replay']").click();
+        assertThat(instructor.locator("#history-content")).containsText("a new edit");
+        instructor.locator("[id$=':earlier']").click();
+        assertThat(instructor.locator("#history-content")).hasText("greeting = 'hi'\nprint(greting)\n");
+        assertThat(instructor.locator("#history-run")).hasText("NameError");
+        assertThat(instructor.locator("#history-lint")).containsText("greting");
+        instructor
+                .locator("a", new Page.LocatorOptions().setHasText("Back to the live view"))
+                .click();
         instructor
                 .locator("a", new Page.LocatorOptions().setHasText("Back to the class"))
                 .click();
@@ -213,6 +222,7 @@ class ConsoleIT extends BrowserTest {
         Locator openCode = instructor.locator("[id='live:students'] .open-code");
         assertThat(openCode).hasCount(1, new LocatorAssertions.HasCountOptions().setTimeout(30_000));
         String studentUrl = base() + openCode.getAttribute("href").replaceFirst("^/", "");
+        String replayUrl = studentUrl.replace("/student.xhtml", "/history.xhtml");
 
         instructor.locator("input[id='limits:wall']").fill("99999");
         instructor.locator("[id='limits:saveLimits']").click();
@@ -233,13 +243,13 @@ class ConsoleIT extends BrowserTest {
 
         Page other = signedIn("instructor2", "instructor/index.xhtml");
         assertThat(other.locator("[id='courses:list']")).not().containsText("Private " + tag);
-        for (String url : List.of(courseUrl, studentUrl, snapshotUrl(courseId))) {
+        for (String url : List.of(courseUrl, studentUrl, replayUrl, snapshotUrl(courseId))) {
             assertEquals(404, other.navigate(url).status(), url);
             assertThat(other.locator(".file-content")).hasCount(0);
         }
 
         List<String> consoleRoutes =
-                List.of(base() + "instructor/index.xhtml", courseUrl, studentUrl, snapshotUrl(courseId));
+                List.of(base() + "instructor/index.xhtml", courseUrl, studentUrl, replayUrl, snapshotUrl(courseId));
         for (String url : consoleRoutes) {
             assertEquals(403, student.navigate(url).status(), url);
         }
@@ -254,6 +264,8 @@ class ConsoleIT extends BrowserTest {
                 .click();
         assertThat(instructor.locator("[id='roster:members']")).not().containsText("Alex Second");
         assertEquals(404, instructor.navigate(studentUrl).status());
+        assertThat(instructor.locator(".file-content")).hasCount(0);
+        assertEquals(404, instructor.navigate(replayUrl).status());
         assertThat(instructor.locator(".file-content")).hasCount(0);
     }
 

@@ -66,6 +66,22 @@ public class SandboxBookkeeping {
         recordEnd(workspaceId, started);
     }
 
+    /**
+     * While a program runs or a terminal is open: brings the files changed so far back into the database, if this node
+     * still holds the workspace's claim; a file the editor saved after {@code editsWinAfter} keeps the editor's
+     * version.
+     */
+    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+    public void syncInUse(long workspaceId, OffsetDateTime editsWinAfter) {
+        try {
+            claims.lock(workspaceId)
+                    .filter(claim -> claim.isHeldBy(node.id()))
+                    .ifPresent(claim -> syncBack.syncBack(workspaceId, editsWinAfter));
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "Could not bring back the files of workspace " + workspaceId, e);
+        }
+    }
+
     private void recordEnd(long workspaceId, OffsetDateTime editsWinAfter) {
         try {
             claims.lock(workspaceId).filter(claim -> claim.isHeldBy(node.id())).ifPresent(claim -> {

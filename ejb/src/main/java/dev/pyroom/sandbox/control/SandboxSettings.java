@@ -44,6 +44,10 @@ public class SandboxSettings {
     Duration reapInterval;
 
     @Inject
+    @ConfigProperty(name = "pyroom.sandbox.live-sync-interval", defaultValue = "PT2S")
+    Duration liveSyncInterval;
+
+    @Inject
     @ConfigProperty(name = "pyroom.sandbox.run.wall-time", defaultValue = "PT10S")
     Duration wallTime;
 
@@ -120,6 +124,11 @@ public class SandboxSettings {
     /** How often each node looks for sandboxes to end. */
     public Duration reapInterval() {
         return reapInterval;
+    }
+
+    /** How often files a running program or an open terminal changes are brought back into the database. */
+    public Duration liveSyncInterval() {
+        return liveSyncInterval;
     }
 
     public RunLimits runLimits() {

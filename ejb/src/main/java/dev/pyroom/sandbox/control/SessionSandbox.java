@@ -10,6 +10,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /** One workspace's sandbox on this node, with the host folder it works in. */
 public final class SessionSandbox implements AutoCloseable {
@@ -19,6 +21,7 @@ public final class SessionSandbox implements AutoCloseable {
     private final Path folder;
     private volatile Instant lastActivity;
     private volatile Run current;
+    private final AtomicInteger openTerminals = new AtomicInteger();
     private long measuredCpuMillis;
     private Instant measuredAt;
 
@@ -101,6 +104,8 @@ public final class SessionSandbox implements AutoCloseable {
     public Terminal openTerminal(int cols, int rows, TerminalListener listener) {
         lastActivity = Instant.now();
         Terminal terminal = sandbox.openTerminal(cols, rows, listener);
+        openTerminals.incrementAndGet();
+        AtomicBoolean closed = new AtomicBoolean();
         return new Terminal() {
             @Override
             public void write(byte[] input) {
@@ -120,9 +125,18 @@ public final class SessionSandbox implements AutoCloseable {
 
             @Override
             public void close() {
+                if (closed.compareAndSet(false, true)) {
+                    openTerminals.decrementAndGet();
+                }
                 terminal.close();
             }
         };
+    }
+
+    /** Whether a program runs or a terminal is open: something in the sandbox may be changing files. */
+    public boolean isInUse() {
+        Run run = current;
+        return (run != null && !run.result().isDone()) || openTerminals.get() > 0;
     }
 
     public long workspaceId() {

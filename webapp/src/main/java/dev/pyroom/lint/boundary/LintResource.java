@@ -148,7 +148,12 @@ public class LintResource {
         }
         try {
             users.idOf(security.getUserPrincipal())
-                    .ifPresent(userId -> history.record(userId, workspaceId.longValue(), path.getString(), result));
+                    .ifPresent(userId -> history.record(
+                            userId,
+                            workspaceId.longValue(),
+                            path.getString(),
+                            request.getString("source", ""),
+                            result));
         } catch (InvalidNameException e) {
             // A path no file can have was sent: there is nothing to remember it by.
         }
