@@ -146,10 +146,7 @@ public class AssignmentPublishing {
     }
 
     private void requireInCourse(long callerId, long courseId, long assignmentId) {
-        access.teachable(callerId, isAdmin(), courseId);
-        if (assignments.courseOf(assignmentId).filter(id -> id == courseId).isEmpty()) {
-            throw new CourseNotFoundException(courseId);
-        }
+        access.teachableAssignment(callerId, isAdmin(), courseId, assignmentId);
     }
 
     private boolean isAdmin() {

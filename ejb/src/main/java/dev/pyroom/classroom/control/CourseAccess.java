@@ -26,6 +26,19 @@ public class CourseAccess {
     }
 
     /**
+     * An assignment of a course the caller teaches.
+     *
+     * @throws CourseNotFoundException when the caller does not teach the course or the assignment is not one of it
+     */
+    public Course teachableAssignment(long callerId, boolean admin, long courseId, long assignmentId) {
+        Course course = teachable(callerId, admin, courseId);
+        if (assignments.courseOf(assignmentId).filter(id -> id == courseId).isEmpty()) {
+            throw new CourseNotFoundException(courseId);
+        }
+        return course;
+    }
+
+    /**
      * A student's workspace the caller may look into: a copy of an assignment of a course they teach.
      *
      * @throws CourseNotFoundException otherwise

@@ -128,10 +128,7 @@ public class Gradebook {
     }
 
     private void requireInCourse(long callerId, long courseId, long assignmentId) {
-        access.teachable(callerId, isAdmin(), courseId);
-        if (assignments.courseOf(assignmentId).filter(id -> id == courseId).isEmpty()) {
-            throw new CourseNotFoundException(courseId);
-        }
+        access.teachableAssignment(callerId, isAdmin(), courseId, assignmentId);
     }
 
     private boolean isAdmin() {

@@ -1,7 +1,6 @@
 package dev.pyroom.grading.boundary;
 
 import dev.pyroom.audit.control.AuditTrail;
-import dev.pyroom.classroom.boundary.CourseNotFoundException;
 import dev.pyroom.classroom.control.Assignments;
 import dev.pyroom.classroom.control.CourseAccess;
 import dev.pyroom.classroom.control.CourseRunLimits;
@@ -170,9 +169,6 @@ public class TestAuthoring {
     }
 
     private void requireInCourse(long callerId, long courseId, long assignmentId) {
-        access.teachable(callerId, context.isCallerInRole("admin"), courseId);
-        if (assignments.courseOf(assignmentId).filter(id -> id == courseId).isEmpty()) {
-            throw new CourseNotFoundException(courseId);
-        }
+        access.teachableAssignment(callerId, context.isCallerInRole("admin"), courseId, assignmentId);
     }
 }
