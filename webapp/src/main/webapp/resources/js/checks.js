@@ -13,6 +13,7 @@ Pyroom.checks = (function () {
     var running = false;
     var exhausted = false;
     var shownId = null;
+    var runningState = null;
 
     function element(id) {
         return document.getElementById(id);
@@ -32,7 +33,13 @@ Pyroom.checks = (function () {
         if (check) {
             check.disabled = value || exhausted;
             check.classList.toggle('ui-state-disabled', value || exhausted);
-            check.querySelector('.ui-button-text').textContent = value ? 'Checking…' : 'Check';
+            if (!value && runningState !== null) {
+                runningState.stop();
+                runningState = null;
+            } else if (value && runningState === null) {
+                runningState = new Pyroom.RunningState(check, 'Checking…');
+                runningState.start();
+            }
         }
         element('check-panel').setAttribute('aria-busy', value ? 'true' : 'false');
     }

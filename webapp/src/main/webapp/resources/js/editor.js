@@ -1,6 +1,7 @@
 /*
  * The editor page's behaviour (lint lives in lint.js): saving (button, Ctrl/Cmd-S, and a short pause after typing), and running the open
- * file over a WebSocket with live output, typed input and Stop. The page keeps one run connection open from its first
+ * file over a WebSocket with live output, typed input and Stop. Ctrl/Cmd-Enter runs and Esc stops, in Monaco and
+ * anywhere else on the page; Run shows a spinner and the seconds elapsed while the program runs. The page keeps one run connection open from its first
  * run on and sends each run over it; a connection that closed is opened again by the next run. Program output is added
  * as text, never as markup.
  */
@@ -23,6 +24,7 @@ Pyroom.editor = (function () {
     var lastFlushAt = -Infinity;
     var outputLines = 0;
     var colours = {};
+    var runningState = null;
 
     function element(id) {
         return document.getElementById(id);
@@ -54,6 +56,11 @@ Pyroom.editor = (function () {
         });
         Pyroom.lint.attach(monacoEditor, file);
         monacoEditor.addCommand(window.monaco.KeyMod.CtrlCmd | window.monaco.KeyCode.KeyS, save);
+        monacoEditor.addCommand(window.monaco.KeyMod.CtrlCmd | window.monaco.KeyCode.Enter, run);
+        // Esc still closes Monaco's own widgets first (suggestions, find, parameter hints).
+        monacoEditor.addCommand(window.monaco.KeyCode.Escape, stop,
+            '!suggestWidgetVisible && !findWidgetVisible && !parameterHintsVisible && !renameInputVisible');
+        window.monaco.editor.setTheme(Pyroom.theme.current() === 'dark' ? 'vs-dark' : 'vs');
     }
 
     /** Saves the open file; the promise settles once the server has stored it (or refused). */
@@ -224,6 +231,7 @@ Pyroom.editor = (function () {
         if (Pyroom.resultTabs) {
             Pyroom.resultTabs.show('output-panel');
         }
+        showRunning(true);
         var workspace = document.querySelector('form.editor').getAttribute('data-workspace');
         var previous = currentRun;
         currentRun = {
@@ -301,6 +309,7 @@ Pyroom.editor = (function () {
             } else if (message.type === 'end' || message.type === 'error') {
                 currentRun.ended = true;
                 announce(false);
+                showRunning(false);
                 appendOutput('\n' + message.text + '\n', 'end-line ' + message.type);
                 flushOutput();
             }
@@ -329,10 +338,22 @@ Pyroom.editor = (function () {
             }
             runState.ended = true;
             announce(false);
+            showRunning(false);
             appendOutput('\nInterrupted: the connection to the server was lost. Run it again.\n', 'end-line error');
             flushOutput();
         };
         return runSocket;
+    }
+
+    function showRunning(running) {
+        if (runningState !== null) {
+            runningState.stop();
+            runningState = null;
+        }
+        if (running) {
+            runningState = new Pyroom.RunningState(document.querySelector('button[id$=":run"]'), 'Running…');
+            runningState.start();
+        }
     }
 
     function stop() {
@@ -356,12 +377,22 @@ Pyroom.editor = (function () {
         }
     });
 
-    document.addEventListener('click', function (event) {
-        var folder = event.target.closest && event.target.closest('.tree-folder');
-        var from = document.querySelector('input[id$=":moveFrom"]');
-        if (folder && from) {
-            from.value = folder.getAttribute('data-path');
-            document.querySelector('input[id$=":moveTo"]').focus();
+    /** The shortcuts outside Monaco (Monaco handles its own and marks the event handled). */
+    document.addEventListener('keydown', function (event) {
+        if (event.defaultPrevented || monacoEditor === null) {
+            return;
+        }
+        var inDialog = event.target.closest && event.target.closest('.ui-dialog, .ui-menu');
+        var modified = event.ctrlKey || event.metaKey;
+        if (modified && event.key === 'Enter' && !inDialog) {
+            event.preventDefault();
+            run();
+        } else if (modified && (event.key === 's' || event.key === 'S')) {
+            event.preventDefault();
+            save();
+        } else if (event.key === 'Escape' && !inDialog && currentRun !== null && !currentRun.ended) {
+            event.preventDefault();
+            stop();
         }
     });
 

@@ -11,6 +11,7 @@ import com.microsoft.playwright.Page;
 import com.microsoft.playwright.assertions.LocatorAssertions;
 import com.microsoft.playwright.options.AriaRole;
 import com.microsoft.playwright.options.FilePayload;
+import com.microsoft.playwright.options.MouseButton;
 import dev.pyroom.BrowserTest;
 import dev.pyroom.WorkspaceForm;
 import java.io.ByteArrayOutputStream;
@@ -173,8 +174,7 @@ class EditorIT extends BrowserTest {
     @Test
     void openFilesGetTabsThatMarkUnsavedChanges() {
         Page page = openNewWorkspace("student");
-        page.locator("input[id$=':newPath']").fill("lib/helpers.py");
-        page.locator("[id$=':newFile']").click();
+        newFile(page, "lib/helpers.py");
         assertThat(page.locator("#file-name")).hasText("lib/helpers.py");
         Locator tabs = page.locator("#tabs .tab");
         assertThat(tabs).hasText(new String[] {"main.py●×", "helpers.py●×"});
@@ -230,8 +230,7 @@ class EditorIT extends BrowserTest {
     void studentAddsAFileInAFolderAndDeletesIt() {
         Page page = openNewWorkspace("student");
 
-        page.locator("input[id$=':newPath']").fill("lib/helpers.py");
-        page.locator("[id$=':newFile']").click();
+        newFile(page, "lib/helpers.py");
         assertThat(page.locator("#file-name")).hasText("lib/helpers.py");
         assertThat(page.locator(".file-tree")).containsText("helpers.py");
         page.locator(".tree-file", new Page.LocatorOptions().setHasText("main.py"))
@@ -251,20 +250,23 @@ class EditorIT extends BrowserTest {
     @Test
     void aRenamedFolderTakesItsFilesAlongAndNothingIsOverwritten() {
         Page page = openNewWorkspace("student");
-        page.locator("input[id$=':newPath']").fill("lib/helpers.py");
-        page.locator("[id$=':newFile']").click();
+        newFile(page, "lib/helpers.py");
         assertThat(page.locator("#file-name")).hasText("lib/helpers.py");
         replaceCode(page, "HELPER = 1\n");
         assertThat(page.locator("#save-state")).hasText("Saved");
 
         page.locator(".tree-folder", new Page.LocatorOptions().setHasText("lib"))
+                .click(new Locator.ClickOptions().setButton(MouseButton.RIGHT));
+        page.getByRole(AriaRole.MENUITEM, new Page.GetByRoleOptions().setName("Rename / move…"))
                 .click();
-        assertThat(page.locator("input[id$=':moveFrom']")).hasValue("lib");
+        assertThat(page.locator("#move-subject")).hasText("lib");
         page.locator("input[id$=':moveTo']").fill("tools");
         page.locator("[id$=':move']").click();
 
         assertThat(page.locator(".ui-messages")).containsText("lib is now tools.");
         assertThat(page.locator("#file-name")).hasText("tools/helpers.py");
+        page.locator("#rename-action").click();
+        assertThat(page.locator("#move-subject")).hasText("tools/helpers.py");
         page.locator("input[id$=':moveTo']").fill("main.py");
         page.locator("[id$=':move']").click();
         assertThat(page.locator(".ui-messages")).containsText("Something called main.py exists already");
@@ -284,8 +286,7 @@ class EditorIT extends BrowserTest {
     @Test
     void theWorkspaceDownloadsAsAZipWithItsFiles() throws IOException {
         Page page = openNewWorkspace("student");
-        page.locator("input[id$=':newPath']").fill("lib/helpers.py");
-        page.locator("[id$=':newFile']").click();
+        newFile(page, "lib/helpers.py");
         assertThat(page.locator("#file-name")).hasText("lib/helpers.py");
 
         Download download = page.waitForDownload(() -> page.locator("#download").click());
@@ -380,7 +381,8 @@ class EditorIT extends BrowserTest {
         other.locator("form.editor").evaluate("(form, id) => form.action += '?workspace=' + id", victim);
         upload(other, new FilePayload("planted.py", "text/x-python", "print('planted')\n".getBytes(UTF_8)));
         assertThat(other.locator(".ui-messages")).not().isEmpty();
-        other.locator("input[id$=':moveFrom']").fill("main.py");
+        other.locator("#rename-action").click();
+        assertThat(other.locator("#move-subject")).hasText("main.py");
         other.locator("input[id$=':moveTo']").fill("stolen.py");
         other.locator("[id$=':move']").click();
         assertThat(other.locator(".ui-messages")).containsText("main.py is now stolen.py.");
@@ -389,6 +391,13 @@ class EditorIT extends BrowserTest {
         assertThat(owner.locator(".file-tree")).containsText("main.py");
         assertThat(owner.locator(".file-tree")).not().containsText("planted.py");
         assertThat(owner.locator(".file-tree")).not().containsText("stolen.py");
+    }
+
+    /** Creates a file through the file toolbar's "New file" dialog. */
+    private static void newFile(Page page, String path) {
+        page.locator("#new-file-action").click();
+        page.locator("input[id$=':newPath']").fill(path);
+        page.locator("[id$=':newFile']").click();
     }
 
     private static void upload(Page page, FilePayload file) {

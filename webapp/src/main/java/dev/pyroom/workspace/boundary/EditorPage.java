@@ -2,6 +2,7 @@ package dev.pyroom.workspace.boundary;
 
 import dev.pyroom.grading.boundary.Checks;
 import dev.pyroom.identity.boundary.CurrentUser;
+import dev.pyroom.platform.boundary.ThemeChoice;
 import dev.pyroom.sandbox.boundary.SandboxService;
 import dev.pyroom.workspace.entity.FileTooLargeException;
 import dev.pyroom.workspace.entity.InvalidNameException;
@@ -17,6 +18,7 @@ import java.io.Serializable;
 import java.util.List;
 import java.util.Map;
 import org.primefaces.extensions.model.monacoeditor.ELanguage;
+import org.primefaces.extensions.model.monacoeditor.ETheme;
 import org.primefaces.extensions.model.monacoeditor.EditorOptions;
 import org.primefaces.model.TreeNode;
 
@@ -39,6 +41,9 @@ public class EditorPage implements Serializable {
 
     @Inject
     Checks checks;
+
+    @Inject
+    ThemeChoice theme;
 
     private long workspaceId;
     private Boolean checkable;
@@ -138,13 +143,22 @@ public class EditorPage implements Serializable {
         String path = file;
         try {
             files.delete(currentUser.id(), workspaceId, path);
-            reloadTree();
-            if (file != null && (file.equals(path) || file.startsWith(path + "/"))) {
-                file = FileTree.firstFile(entries);
-                content = file == null ? "" : files.read(currentUser.id(), workspaceId, file);
-            }
+            pathDeleted(path);
         } catch (FileNotFoundInWorkspaceException | InvalidNameException e) {
             reloadTree();
+        }
+    }
+
+    /** Opens another file when the open one, or a folder holding it, was deleted. */
+    public void pathDeleted(String path) {
+        reloadTree();
+        if (file != null && (file.equals(path) || file.startsWith(path + "/"))) {
+            file = FileTree.firstFile(entries);
+            try {
+                content = file == null ? "" : files.read(currentUser.id(), workspaceId, file);
+            } catch (FileNotFoundInWorkspaceException | InvalidNameException e) {
+                content = "";
+            }
         }
     }
 
@@ -209,7 +223,8 @@ public class EditorPage implements Serializable {
                 .setLanguage(ELanguage.PYTHON)
                 .setFontSize(14)
                 .setTabSize(4)
-                .setAutomaticLayout(true);
+                .setAutomaticLayout(true)
+                .setTheme(theme.isDark() ? ETheme.VS_DARK : ETheme.VS);
     }
 
     public long getWorkspaceId() {
