@@ -9,7 +9,6 @@ var Pyroom = window.Pyroom || {};
 Pyroom.help = (function () {
     var POLL_MS = 3000;
 
-    var root = document.getElementById('help-request');
     var timer = null;
     var open = false;
 
@@ -17,8 +16,13 @@ Pyroom.help = (function () {
         return document.getElementById(id);
     }
 
+    // Looked up each time: the editor's form updates redraw the code bar, and this with it.
+    function root() {
+        return element('help-request');
+    }
+
     function url() {
-        return '/api/workspaces/' + root.getAttribute('data-workspace') + '/help-request';
+        return '/api/workspaces/' + root().getAttribute('data-workspace') + '/help-request';
     }
 
     function send(method, body) {
@@ -46,8 +50,8 @@ Pyroom.help = (function () {
     function show(answer) {
         var wasOpen = open;
         open = answer.open === true;
-        root.querySelector('.help-ask').hidden = open;
-        root.querySelector('.help-cancel').hidden = !open;
+        root().querySelector('.help-ask').hidden = open;
+        root().querySelector('.help-cancel').hidden = !open;
         if (open) {
             element('help-form').hidden = true;
             say(answer.sentence);
@@ -61,6 +65,9 @@ Pyroom.help = (function () {
     }
 
     function refresh() {
+        if (root() === null) {
+            return;
+        }
         if (document.hidden) {
             timer = setTimeout(refresh, POLL_MS);
             return;
@@ -100,8 +107,7 @@ Pyroom.help = (function () {
         });
     }
 
-    if (root !== null) {
-        root.querySelector('.help-cancel').hidden = true;
+    if (root() !== null) {
         refresh();
     }
 

@@ -169,6 +169,14 @@ class HelpQueueIT extends BrowserTest {
         assertEquals(204, post(instructor.request(), doneUrl, "").status());
         assertEquals(404, post(instructor.request(), doneUrl, "").status());
         assertTrue(sam.request().get(helpUrl).text().contains("\"open\":false"));
+
+        Page admin = signedIn("admin", "admin/index.xhtml");
+        admin.locator("[id$=':target']").fill("help request " + requestId);
+        admin.locator("[id$=':filter']").click();
+        Locator audit = admin.locator("[id$=':audit'] tbody");
+        assertThat(audit).containsText("help.ask");
+        assertThat(audit).containsText("help.done");
+        assertThat(audit).containsText("Private " + tag);
     }
 
     private static Locator request(Page instructor, String student) {
