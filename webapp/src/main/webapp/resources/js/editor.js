@@ -53,6 +53,7 @@ Pyroom.editor = (function () {
             autosaveTimer = setTimeout(save, AUTOSAVE_PAUSE_MS);
         });
         Pyroom.lint.attach(monacoEditor, file);
+        Pyroom.completion.attach(monacoEditor, file);
         monacoEditor.addCommand(window.monaco.KeyMod.CtrlCmd | window.monaco.KeyCode.KeyS, save);
     }
 

@@ -31,7 +31,7 @@ public final class Completions {
      * Answers what the editor asks about a position of a document: names to complete, the call's signature, the
      * name's documentation. The fast tier's workers answer it in the tenant's own checker, the one that checks their
      * fast lint, so that the workspace files sent along are seen by no one else. A newer request for the same document
-     * replaces one still waiting, as for lint.
+     * and the same answers replaces one still waiting, as for lint.
      *
      * <p>The workspace's other files are sent in path order while they fit, with the document, into the longest
      * document lint takes; those that do not fit are left out of the answer's view.
@@ -55,9 +55,11 @@ public final class Completions {
         }
         JsonArrayBuilder wanted = Json.createArrayBuilder();
         request.wanted().forEach(what -> wanted.add(what.name().toLowerCase(Locale.ROOT)));
+        // Completion and signature help are asked for side by side: only a newer question of the same kind replaces
+        // one.
         JsonObject reply = linter.askNewest(
                 tenant,
-                document,
+                document + '\n' + request.wanted(),
                 "complete",
                 Json.createObjectBuilder()
                         .add("filename", request.path())

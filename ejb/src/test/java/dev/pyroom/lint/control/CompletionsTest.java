@@ -136,6 +136,32 @@ class CompletionsTest {
         assertTrue(forB.contains("randint") && !forB.contains("randint_of_a"), forB::toString);
     }
 
+    /**
+     * Sources made to exhaust the engine (a nesting bomb, a 3000-deep attribute chain, a huge literal) end at worst the
+     * attacker's own checker: another student's answer afterwards is the same as before.
+     */
+    @Test
+    void hostileSourcesLeaveOtherStudentsAnswersAlone(Linter linter) {
+        String victim = "import random\nrandom.ran";
+        CompletionResult before = complete(linter, "student-b", victim, 2, 11, Map.of());
+        List<String> attacks = List.of(
+                "x = " + "(".repeat(5000) + ")".repeat(5000) + "\nx.",
+                "x = 1\nx" + ".real".repeat(3000) + ".",
+                "x = '" + "A".repeat(150_000) + "'\nx.up");
+
+        for (String attack : attacks) {
+            int line = (int) attack.lines().count();
+            int column =
+                    attack.lines().reduce((first, last) -> last).orElseThrow().length() + 1;
+            try {
+                complete(linter, "student-a", attack, line, column, Map.of("helper.py", attack));
+            } catch (LintException e) {
+                assertTrue(e.reason() != LintException.Reason.WORKER_FAILED, e::getMessage);
+            }
+            assertEquals(before, complete(linter, "student-b", victim, 2, 11, Map.of()));
+        }
+    }
+
     private static CompletionResult complete(
             Linter linter,
             String student,
