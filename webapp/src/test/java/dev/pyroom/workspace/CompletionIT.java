@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import com.microsoft.playwright.APIResponse;
+import com.microsoft.playwright.Keyboard;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
@@ -17,13 +18,16 @@ import org.junit.jupiter.api.Test;
 /** A student typing in the editor is offered names, shown a call's parameters, and may ask what a name is. */
 class CompletionIT extends BrowserTest {
 
+    /** A key every 80 ms: the editor asks once the student pauses, as people do between words. */
+    private static final Keyboard.TypeOptions AS_A_STUDENT_TYPES = new Keyboard.TypeOptions().setDelay(80);
+
     @Test
     void typingAModulesNameOffersItsFunctionsAndAcceptingOneWritesIt() {
         Page page = openNewWorkspace("student");
         replaceCode(page, "import math\n");
         page.keyboard().press("ControlOrMeta+End");
 
-        page.keyboard().type("math.sq");
+        page.keyboard().type("math.sq", AS_A_STUDENT_TYPES);
 
         Locator suggestions = page.locator(".monaco-editor .suggest-widget .monaco-list-row");
         assertThat(suggestions.first()).containsText("sqrt");
@@ -66,7 +70,7 @@ class CompletionIT extends BrowserTest {
         assertThat(page.locator("#file-name")).hasText("main.py");
         replaceCode(page, "");
 
-        page.keyboard().type("from helper import gr");
+        page.keyboard().type("from helper import gr", AS_A_STUDENT_TYPES);
 
         assertThat(page.locator(".monaco-editor .suggest-widget .monaco-list-row")
                         .first())
