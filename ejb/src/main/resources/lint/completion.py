@@ -26,6 +26,7 @@ if os.path.join(sys.prefix, "lib", "python3", "dist-packages") not in sys.path:
     sys.path.append(os.path.join(sys.prefix, "lib", "python3", "dist-packages"))
 
 import jedi  # pylint: disable=wrong-import-position
+import parso  # pylint: disable=wrong-import-position
 import parso.cache  # pylint: disable=wrong-import-position
 
 WORKSPACE_FOLDER = "/nonexistent/pyroom-workspace"
@@ -41,6 +42,8 @@ parso.cache._load_from_file_system = lambda *args, **kwargs: None  # pylint: dis
 parso.cache._save_to_file_system = lambda *args, **kwargs: None  # pylint: disable=protected-access
 parso.cache._remove_cache_and_update_lock = lambda *args, **kwargs: None  # pylint: disable=protected-access
 jedi.settings.cache_directory = posixpath.join(WORKSPACE_FOLDER, ".cache")
+# Jedi would import these modules to inspect them rather than read them: a checker reads everything.
+jedi.settings.auto_import_modules = []
 
 
 class WorkspaceLoader:
@@ -172,7 +175,7 @@ class Completer:
         with Workspace(files):
             script = jedi.Script(source, path=posixpath.join(WORKSPACE_FOLDER, path), project=project,
                                  environment=self.environment)
-            lines = source.splitlines() or [""]
+            lines = parso.split_lines(source)
             line = min(max(int(request["line"]), 1), len(lines))
             column = min(utf16_to_chars(lines[line - 1], max(int(request["column"]) - 1, 0)), len(lines[line - 1]))
             return {what: ANSWERS[what](script, line, column) for what in wanted(request)}
