@@ -18,9 +18,10 @@ install_prerequisites() {
     missing+=($(/usr/bin/python3 -c 'import importlib.util as u
 print(*("python3-" + m for m in ("numpy", "matplotlib", "pandas", "scipy") if u.find_spec(m) is None))' \
         2>/dev/null || echo python3-numpy python3-matplotlib python3-pandas python3-scipy))
-    # Lint: pylint and pyflakes for the system's Python.
+    # Lint and completion: pylint, pyflakes and jedi for the system's Python.
     /usr/bin/python3 -c 'import pylint' 2>/dev/null || missing+=(pylint)
     /usr/bin/python3 -c 'import pyflakes' 2>/dev/null || missing+=(python3-pyflakes)
+    /usr/bin/python3 -c 'import jedi' 2>/dev/null || missing+=(python3-jedi)
     if [ "$purpose" = test ]; then
         command -v chromium >/dev/null || missing+=(chromium)
         # The Docker sandbox backend's tests run on a private engine, with a base image made by debootstrap.

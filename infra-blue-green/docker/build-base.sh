@@ -11,7 +11,7 @@ SUITE=bookworm
 PACKAGES=(
     ca-certificates curl unzip procps tini
     openjdk-17-jre-headless
-    python3 python3-seccomp bubblewrap util-linux pylint python3-pyflakes
+    python3 python3-seccomp bubblewrap util-linux pylint python3-pyflakes python3-jedi
     python3-numpy python3-matplotlib python3-pandas python3-scipy
     postgresql haproxy socat
 )

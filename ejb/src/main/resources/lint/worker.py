@@ -7,7 +7,9 @@ whose checkers it keeps, their idle seconds, and fast|deep; and sends this file 
 the first line, {"script": ...}.
 
 A fast worker answers {"id", "type": "fast", "tenant", "filename", "source",
-"seconds"} with the compiler's syntax error or pyflakes' findings. A deep worker
+"seconds"} with the compiler's syntax error or pyflakes' findings, and a "complete"
+request with Jedi's completions, signatures or documentation (completion.py, which the
+host sends ahead of this file, says how). A deep worker
 answers the same request with type "deep" through pylint, and {"id", "type":
 "describe", "message"} with pylint's own description of a message. Once warm, a
 worker writes {"ready": true}. Replies carry the worker's resident memory ("rss",
@@ -57,6 +59,9 @@ MAX_REPLY_BYTES = 8 << 20
 CHECKED_FILE_FOLDER = "/nonexistent/pyroom-lint"
 CHILD_MAX_REQUESTS = 500
 CHILD_CPU_SECONDS = 600
+# What a checker is sent of a request, and what of its reply reaches the host.
+CHILD_REQUEST_KEYS = ("type", "source", "filename", "line", "column", "files", "want")
+CHILD_REPLY_KEYS = ("diagnostics", "completions", "signatures", "hover", "error")
 NEW_CHECKER_SECONDS = 3
 NICENESS = {"fast": 0, "deep": 10}
 # A check's seconds are CPU seconds: on a busy machine it may take this many times as long on the clock.
@@ -338,14 +343,14 @@ def prctl(option, value):
 class Child:
     """One tenant's checker: a forked child that answers JSON lines on a pipe of its own."""
 
-    def __init__(self, analyse):
+    def __init__(self, answer):
         requests_read, self.requests = os.pipe()
         self.replies, replies_write = os.pipe()
         self.pid = os.fork()
         if self.pid == 0:
             os.close(self.requests)
             os.close(self.replies)
-            serve_tenant(analyse, requests_read, replies_write)
+            serve_tenant(answer, requests_read, replies_write)
         os.close(requests_read)
         os.close(replies_write)
         self.used = time.monotonic()
@@ -392,8 +397,8 @@ class Child:
 class Tenants:
     """The children of one worker, by tenant, least recently used first."""
 
-    def __init__(self, analyse, most, idle_seconds):
-        self.analyse = analyse
+    def __init__(self, answer, most, idle_seconds):
+        self.answer = answer
         self.most = most
         self.idle_seconds = idle_seconds
         self.children = {}
@@ -410,11 +415,11 @@ class Tenants:
         if child is None:
             while len(self.children) >= self.most:
                 self.children.pop(next(iter(self.children))).end()
-            child = Child(self.analyse)
+            child = Child(self.answer)
             # Making a student's checker is the node's cost, not their file's: it does not count against the check.
             seconds += NEW_CHECKER_SECONDS
-        reply = child.ask({"source": request["source"], "filename": request["filename"]}, seconds)
-        if "diagnostics" in reply:
+        reply = child.ask({key: request[key] for key in CHILD_REQUEST_KEYS if key in request}, seconds)
+        if "error" not in reply and "timeout" not in reply:
             self.children[tenant] = child
         else:
             child.end()
@@ -425,15 +430,24 @@ class Tenants:
             self.children.pop(tenant).end()
 
 
-def serve_tenant(analyse, requests, replies):
+def lint_answer(analyse):
+    """A checker's answer to a lint request: analyse's findings."""
+
+    def answer(request):
+        found = analyse(clean(request["source"]), safe_filename(request["filename"]))
+        return {"diagnostics": found[:MAX_DIAGNOSTICS]}
+
+    return answer
+
+
+def serve_tenant(answer, requests, replies):
     """A child's whole life; never returns."""
     try:
         confine(requests, replies)
         for line in os.fdopen(requests, "rb"):
             request = json.loads(line)
             try:
-                found = analyse(clean(request["source"]), safe_filename(request["filename"]))
-                reply = {"diagnostics": found[:MAX_DIAGNOSTICS]}
+                reply = answer(request)
             except MemoryError:
                 reply = {"error": "the file needs more memory to check than lint may use"}
             except RecursionError:
@@ -511,7 +525,7 @@ def read_line(fd, deadline, more_time):
         if chunk.endswith(b"\n"):
             break
     reply = json.loads(b"".join(chunks))
-    return {key: reply[key] for key in ("diagnostics", "error") if key in reply}
+    return {key: reply[key] for key in CHILD_REPLY_KEYS if key in reply}
 
 
 def serve(handle, protocol):
@@ -530,19 +544,34 @@ def serve(handle, protocol):
         protocol.flush()
 
 
-def expect(request, kind):
-    if request["type"] != kind:
-        raise ValueError(f"a {kind} worker cannot answer a {request['type']} request")
+def expect(request, *kinds):
+    if request["type"] not in kinds:
+        raise ValueError(f"a {kinds[0]} worker cannot answer a {request['type']} request")
     return request
 
 
 def handler(tier, most_tenants, idle_seconds):
     if tier == "fast":
         fast_check(WARM_UP_SOURCE, "main.py")
-        tenants = Tenants(fast_check, most_tenants, idle_seconds)
-        return lambda request: tenants.check(expect(request, "fast"))
+        completer = Completer()  # pylint: disable=undefined-variable  # completion.py comes ahead of this file
+        lint = lint_answer(fast_check)
+
+        def answer(request):
+            """A student's checker serves both their fast checks and their completions."""
+            if request["type"] != "complete":
+                return lint(request)
+            try:
+                return completer.answer(request)
+            except (MemoryError, RecursionError):
+                raise
+            except Exception:  # pylint: disable=broad-except
+                # Jedi fails on some half-typed code: no suggestion is the answer, not the end of the checker.
+                return {}
+
+        tenants = Tenants(answer, most_tenants, idle_seconds)
+        return lambda request: tenants.check(expect(request, "fast", "complete"))
     pylint = Pylint()
-    tenants = Tenants(pylint.check, most_tenants, idle_seconds)
+    tenants = Tenants(lint_answer(pylint.check), most_tenants, idle_seconds)
 
     def handle(request):
         if request["type"] == "describe":

@@ -55,6 +55,7 @@ Pyroom.editor = (function () {
             autosaveTimer = setTimeout(save, AUTOSAVE_PAUSE_MS);
         });
         Pyroom.lint.attach(monacoEditor, file);
+        Pyroom.completion.attach(monacoEditor, file);
         monacoEditor.addCommand(window.monaco.KeyMod.CtrlCmd | window.monaco.KeyCode.KeyS, save);
         monacoEditor.addCommand(window.monaco.KeyMod.CtrlCmd | window.monaco.KeyCode.Enter, run);
         // Esc still closes Monaco's own widgets first (suggestions, find, parameter hints).

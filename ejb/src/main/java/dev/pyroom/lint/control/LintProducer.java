@@ -9,7 +9,8 @@ import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import org.eclipse.microprofile.config.Config;
 
-/** Makes one {@link Linter}, configured under {@code pyroom.lint.*}, and its {@link Explanations} injectable. */
+/** Makes one {@link Linter}, configured under {@code pyroom.lint.*}, its {@link Completions} and its {@link Explanations}
+ * injectable. */
 @ApplicationScoped
 public class LintProducer {
 
@@ -27,6 +28,12 @@ public class LintProducer {
 
     void stop(@Disposes Linter linter) {
         linter.close();
+    }
+
+    @Produces
+    @Singleton
+    Completions completions(Linter linter) {
+        return new Completions(linter);
     }
 
     @Produces

@@ -6,6 +6,7 @@ import dev.pyroom.lint.entity.LintResult;
 import dev.pyroom.lint.entity.Tier;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -30,10 +31,13 @@ import java.util.function.Supplier;
  *
  * <p>Each request names its tenant, the student it is checked for: a worker checks each tenant's documents in a
  * process of that tenant's own, so that nothing one student sends can be seen in, or change, another's answers.
+ * {@link Completions} asks the fast tier's workers too.
  */
 public final class Linter implements AutoCloseable {
 
     private static final String WORKER_SCRIPT = "/lint/worker.py";
+    /** Sent ahead of the worker's script, in the same namespace: the fast tier's completion. */
+    private static final String COMPLETION_SCRIPT = "/lint/completion.py";
     /**
      * A check's limit is CPU time: on a busy machine the worker lets it take up to twice as long on the clock. A
      * student's first check also makes their checker (the worker allows it 3 s more, doubled as well), and an
@@ -58,7 +62,7 @@ public final class Linter implements AutoCloseable {
     /** Starts the workers in the background; the first requests wait for them. */
     public Linter(LintSettings settings, ThreadFactory threads) {
         this.settings = settings;
-        String script = workerScript();
+        String script = resource(COMPLETION_SCRIPT) + "\n" + resource(WORKER_SCRIPT);
         processes = WorkerProcesses.prepare(settings);
         watchdog = Executors.newSingleThreadScheduledExecutor(threads);
         starter = Executors.newSingleThreadScheduledExecutor(threads);
@@ -101,29 +105,42 @@ public final class Linter implements AutoCloseable {
                     "the file has " + request.source().length() + " characters; lint checks files of up to "
                             + settings.maxSourceChars());
         }
+        JsonObject reply = askNewest(
+                tenant,
+                document,
+                tier.name().toLowerCase(Locale.ROOT),
+                Json.createObjectBuilder().add("filename", request.filename()).add("source", request.source()),
+                limit(tier));
+        return new LintResult(request.documentVersion(), tier, DiagnosticReader.read(reply));
+    }
+
+    /**
+     * Asks the worker of the tenant's slot (the fast tier's unless {@code kind} is deep), unless a newer request of the
+     * same kind for the same document arrives first.
+     */
+    JsonObject askNewest(String tenant, String document, String kind, JsonObjectBuilder request, Duration limit) {
         String owner = opaque(tenant);
-        String key = owner + '\n' + document + '\n' + tier;
+        String key = owner + '\n' + document + '\n' + kind;
         long ticket = tickets.incrementAndGet();
         newest.merge(key, ticket, Math::max);
-        Duration limit = limit(tier);
         try {
-            JsonObject reply = pool(tier)
+            return (kind.equals("deep") ? deep : fast)
                     .ask(
-                            Json.createObjectBuilder()
-                                    .add("id", requestIds.incrementAndGet())
-                                    .add("type", tier.name().toLowerCase(Locale.ROOT))
+                            request.add("id", requestIds.incrementAndGet())
+                                    .add("type", kind)
                                     .add("tenant", owner)
-                                    .add("filename", request.filename())
-                                    .add("source", request.source())
                                     .add("seconds", limit.toMillis() / 1000.0)
                                     .build(),
                             limit.multipliedBy(STARVED_WALL_FACTOR).plus(ANSWER_GRACE),
                             owner.hashCode(),
                             () -> Long.valueOf(ticket).equals(newest.get(key)));
-            return new LintResult(request.documentVersion(), tier, DiagnosticReader.read(reply));
         } finally {
             newest.remove(key, ticket);
         }
+    }
+
+    LintSettings settings() {
+        return settings;
     }
 
     /** Requests of a tier waiting for a free worker now. */
@@ -171,10 +188,10 @@ public final class Linter implements AutoCloseable {
         }
     }
 
-    private static String workerScript() {
-        try (InputStream in = Linter.class.getResourceAsStream(WORKER_SCRIPT)) {
+    private static String resource(String name) {
+        try (InputStream in = Linter.class.getResourceAsStream(name)) {
             if (in == null) {
-                throw new IllegalStateException("missing resource " + WORKER_SCRIPT);
+                throw new IllegalStateException("missing resource " + name);
             }
             return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         } catch (IOException e) {

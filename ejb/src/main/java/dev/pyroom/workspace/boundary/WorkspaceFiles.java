@@ -16,6 +16,8 @@ import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
 import java.time.OffsetDateTime;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 
 /** The folders and files of a user's own workspace. A method returns only once its change is in the database. */
 @Stateless
@@ -38,6 +40,23 @@ public class WorkspaceFiles {
     public List<FileEntry> list(long ownerId, long workspaceId) {
         owned(ownerId, workspaceId);
         return files.inWorkspace(workspaceId).stream().map(FileEntry::of).toList();
+    }
+
+    /**
+     * The saved Python files, by path: what a file of the workspace can import of its own (for completion).
+     *
+     * @throws WorkspaceNotFoundException when the workspace is not the user's
+     */
+    public Map<String, String> pythonSources(long ownerId, long workspaceId) {
+        owned(ownerId, workspaceId);
+        Map<String, String> sources = new TreeMap<>();
+        for (WorkspaceFile file : files.inWorkspace(workspaceId)) {
+            String path = file.getPath().value();
+            if (file.getKind() == WorkspaceFile.Kind.FILE && path.endsWith(".py") && file.getContent() != null) {
+                sources.put(path, file.getContent());
+            }
+        }
+        return sources;
     }
 
     /** @throws FileNotFoundInWorkspaceException when there is no such file */
