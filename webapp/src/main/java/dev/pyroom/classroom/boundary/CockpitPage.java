@@ -1,0 +1,142 @@
+package dev.pyroom.classroom.boundary;
+
+import dev.pyroom.classroom.entity.NeedsAttention;
+import dev.pyroom.classroom.entity.StudentActivity;
+import dev.pyroom.classroom.entity.StudentStatus;
+import dev.pyroom.identity.boundary.CurrentUser;
+import jakarta.faces.view.ViewScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import java.io.Serializable;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.Stream;
+
+/**
+ * The cockpit of a course during a lab: every student as a card, who needs attention first, filtered by what they
+ * are doing and searched by name. The whole class is one query per refresh, like the live table's.
+ */
+@Named
+@ViewScoped
+public class CockpitPage implements Serializable {
+
+    /** The filter that shows raised hands only. */
+    static final String NEEDS_HELP = "HELP";
+
+    @Inject
+    LiveClass liveClass;
+
+    @Inject
+    CoursePage coursePage;
+
+    @Inject
+    CurrentUser currentUser;
+
+    private String filter = "";
+    private String search = "";
+    private transient List<StudentActivity> students;
+    private transient OffsetDateTime readAt;
+
+    /** Called by the page's poll: the next render reads the class afresh, once. */
+    public void refresh() {
+        students = null;
+    }
+
+    /** The students the filter and the search let through, who needs attention first. */
+    public List<StudentActivity> getCards() {
+        OffsetDateTime now = now();
+        String searched = search == null ? "" : search.strip().toLowerCase(Locale.ROOT);
+        Stream<StudentActivity> shown = students().stream()
+                .filter(student -> searched.isEmpty()
+                        || student.displayName().toLowerCase(Locale.ROOT).contains(searched)
+                        || student.username().toLowerCase(Locale.ROOT).contains(searched))
+                .filter(student -> passesFilter(student, now));
+        return shown.sorted(new NeedsAttention(now)).toList();
+    }
+
+    private boolean passesFilter(StudentActivity student, OffsetDateTime now) {
+        if (filter == null || filter.isEmpty()) {
+            return true;
+        }
+        if (NEEDS_HELP.equals(filter)) {
+            return student.handRaisedAt() != null;
+        }
+        return student.status(now).name().equals(filter);
+    }
+
+    public String status(StudentActivity student) {
+        return student.status(now()).label();
+    }
+
+    /** "status-error", "status-not_here", ...: the card's colour. */
+    public String statusClass(StudentActivity student) {
+        return "status-" + student.status(now()).name().toLowerCase(Locale.ROOT);
+    }
+
+    /** "for 4 min", while the student's code has an error; else empty. */
+    public String stuckFor(StudentActivity student) {
+        return student.stuckSince() == null || student.lastError() == null
+                ? ""
+                : "for " + spoken(Duration.between(student.stuckSince(), now()));
+    }
+
+    /** "waiting 2 min" while the student's hand is raised; else empty. */
+    public String waiting(StudentActivity student) {
+        return student.handRaisedAt() == null
+                ? ""
+                : "waiting " + spoken(Duration.between(student.handRaisedAt(), now()));
+    }
+
+    public StudentStatus[] getStatuses() {
+        return StudentStatus.values();
+    }
+
+    public long getHandsRaised() {
+        return students().stream()
+                .filter(student -> student.handRaisedAt() != null)
+                .count();
+    }
+
+    public int getStudentCount() {
+        return students().size();
+    }
+
+    private static String spoken(Duration duration) {
+        long seconds = Math.max(0, duration.toSeconds());
+        if (seconds < 60) {
+            return seconds + " s";
+        }
+        return seconds < 3600 ? seconds / 60 + " min" : seconds / 3600 + " h " + seconds % 3600 / 60 + " min";
+    }
+
+    private List<StudentActivity> students() {
+        if (students == null) {
+            students = liveClass.students(currentUser.id(), coursePage.getCourseId());
+            readAt = OffsetDateTime.now();
+        }
+        return students;
+    }
+
+    private OffsetDateTime now() {
+        students();
+        return readAt;
+    }
+
+    public String getFilter() {
+        return filter;
+    }
+
+    public void setFilter(String filter) {
+        this.filter = filter;
+    }
+
+    public String getSearch() {
+        return search;
+    }
+
+    public void setSearch(String search) {
+        this.search = search;
+    }
+}
