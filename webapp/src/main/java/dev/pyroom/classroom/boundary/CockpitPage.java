@@ -1,5 +1,6 @@
 package dev.pyroom.classroom.boundary;
 
+import dev.pyroom.classroom.entity.Elapsed;
 import dev.pyroom.classroom.entity.NeedsAttention;
 import dev.pyroom.classroom.entity.StudentActivity;
 import dev.pyroom.classroom.entity.StudentStatus;
@@ -8,7 +9,6 @@ import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.io.Serializable;
-import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Locale;
@@ -75,18 +75,16 @@ public class CockpitPage implements Serializable {
         return "status-" + student.status(now()).name().toLowerCase(Locale.ROOT);
     }
 
-    /** "for 4 min", while the student's code has an error; else empty. */
+    /** "4 min": how long the student's code has had its error; empty without one. */
     public String stuckFor(StudentActivity student) {
         return student.stuckSince() == null || student.lastError() == null
                 ? ""
-                : "for " + spoken(Duration.between(student.stuckSince(), now()));
+                : Elapsed.between(student.stuckSince(), now());
     }
 
-    /** "waiting 2 min" while the student's hand is raised; else empty. */
+    /** "2 min": how long the student has waited for help; empty without a raised hand. */
     public String waiting(StudentActivity student) {
-        return student.handRaisedAt() == null
-                ? ""
-                : "waiting " + spoken(Duration.between(student.handRaisedAt(), now()));
+        return student.handRaisedAt() == null ? "" : Elapsed.between(student.handRaisedAt(), now());
     }
 
     public StudentStatus[] getStatuses() {
@@ -101,14 +99,6 @@ public class CockpitPage implements Serializable {
 
     public int getStudentCount() {
         return students().size();
-    }
-
-    private static String spoken(Duration duration) {
-        long seconds = Math.max(0, duration.toSeconds());
-        if (seconds < 60) {
-            return seconds + " s";
-        }
-        return seconds < 3600 ? seconds / 60 + " min" : seconds / 3600 + " h " + seconds % 3600 / 60 + " min";
     }
 
     private List<StudentActivity> students() {
