@@ -83,6 +83,15 @@ class HelpQueueIT extends BrowserTest {
         instructor.locator("[id='cockpit:search']").clear();
         instructor.locator("[id='cockpit:search']").press("Backspace");
         assertThat(instructor.locator(".student-card")).hasCount(2, LIVE_COUNT);
+        Locator nameError =
+                instructor.locator(".class-error", new Page.LocatorOptions().setHasText("NameError (when run)"));
+        assertThat(nameError).containsText("1 student", LIVE);
+        nameError.click();
+        assertThat(instructor.locator(".class-error-chosen")).containsText("NameError (when run)");
+        assertThat(instructor.locator(".student-card")).hasCount(1, LIVE_COUNT);
+        assertThat(instructor.locator(".student-card .card-name")).hasText("Sam Student");
+        instructor.locator("[id='cockpit:showEveryone']").click();
+        assertThat(instructor.locator(".student-card")).hasCount(2, LIVE_COUNT);
         assertThat(instructor.locator("[id='help:queue'] .help-student").first())
                 .hasText("Sam Student");
         assertThat(samRequest.locator(".help-error"))

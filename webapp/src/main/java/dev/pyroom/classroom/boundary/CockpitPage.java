@@ -1,5 +1,6 @@
 package dev.pyroom.classroom.boundary;
 
+import dev.pyroom.classroom.entity.ClassError;
 import dev.pyroom.classroom.entity.Elapsed;
 import dev.pyroom.classroom.entity.NeedsAttention;
 import dev.pyroom.classroom.entity.StudentActivity;
@@ -9,6 +10,7 @@ import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.io.Serializable;
+import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Locale;
@@ -36,12 +38,48 @@ public class CockpitPage implements Serializable {
 
     private String filter = "";
     private String search = "";
+    private int windowMinutes = 30;
+    private String chosenError;
     private transient List<StudentActivity> students;
+    private transient List<ClassError> frequentErrors;
     private transient OffsetDateTime readAt;
 
     /** Called by the page's poll: the next render reads the class afresh, once. */
     public void refresh() {
         students = null;
+        frequentErrors = null;
+    }
+
+    /** The errors the most students met within the chosen window, the most students first. */
+    public List<ClassError> getFrequentErrors() {
+        if (frequentErrors == null) {
+            frequentErrors = liveClass.frequentErrors(
+                    currentUser.id(), coursePage.getCourseId(), Duration.ofMinutes(windowMinutes));
+        }
+        return frequentErrors;
+    }
+
+    /** Shows only the students who met the error. */
+    public void choose(ClassError error) {
+        chosenError = key(error);
+    }
+
+    public void showEveryone() {
+        chosenError = null;
+    }
+
+    /** The error whose students are shown, while it is among the frequent ones; else null. */
+    public ClassError getChosenError() {
+        return chosenError == null
+                ? null
+                : getFrequentErrors().stream()
+                        .filter(error -> key(error).equals(chosenError))
+                        .findFirst()
+                        .orElse(null);
+    }
+
+    private static String key(ClassError error) {
+        return error.kind() + ":" + error.name();
     }
 
     /** The students the filter and the search let through, who needs attention first. */
@@ -52,8 +90,17 @@ public class CockpitPage implements Serializable {
                 .filter(student -> searched.isEmpty()
                         || student.displayName().toLowerCase(Locale.ROOT).contains(searched)
                         || student.username().toLowerCase(Locale.ROOT).contains(searched))
-                .filter(student -> passesFilter(student, now));
+                .filter(student -> passesFilter(student, now))
+                .filter(this::metChosenError);
         return shown.sorted(new NeedsAttention(now)).toList();
+    }
+
+    private boolean metChosenError(StudentActivity student) {
+        if (chosenError == null) {
+            return true;
+        }
+        ClassError error = getChosenError();
+        return error != null && error.studentIds().contains(student.studentId());
     }
 
     private boolean passesFilter(StudentActivity student, OffsetDateTime now) {
@@ -120,6 +167,15 @@ public class CockpitPage implements Serializable {
 
     public void setFilter(String filter) {
         this.filter = filter;
+    }
+
+    public int getWindowMinutes() {
+        return windowMinutes;
+    }
+
+    public void setWindowMinutes(int windowMinutes) {
+        this.windowMinutes = Math.max(1, Math.min(24 * 60, windowMinutes));
+        frequentErrors = null;
     }
 
     public String getSearch() {
