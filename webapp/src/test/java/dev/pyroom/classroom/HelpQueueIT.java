@@ -37,31 +37,34 @@ class HelpQueueIT extends BrowserTest {
             new LocatorAssertions.HasCountOptions().setTimeout(30_000);
 
     @Test
-    void aStudentStuckOnAnErrorAsksForHelpAndTheInstructorsAnswerInTurn() {
+    void aStudentStuckOnAnErrorAsksForHelpAndTheInstructorsAnswerInTurnFromTheCockpit() {
         String tag = UUID.randomUUID().toString().substring(0, 6);
         // A co-instructor is added by user name, which Pyroom knows once they have signed in.
         Page coInstructor = signedIn("instructor2", "instructor/index.xhtml");
         Page instructor = signedIn("instructor", "my/workspaces.xhtml");
         WorkspaceForm.create(instructor, "Starter " + tag);
         String code = createCourse(instructor, "Help " + tag);
-        String coursePath = instructor.url().substring(base().toString().length());
         instructor.locator("[id='roster:newInstructor']").fill("instructor2");
         instructor.locator("[id='roster:addInstructor']").click();
         assertThat(instructor.locator("[id='roster:members']")).containsText("instructor2");
         Page sam = join("student", code, "Help " + tag);
         Page alex = join("student2", code, "Help " + tag);
         publish(instructor, "Lab " + tag, "Starter " + tag);
+        instructor.locator("#cockpit-link").click();
+        String cockpitPath = instructor.url().substring(base().toString().length());
+        assertThat(instructor.locator("h1")).containsText("Cockpit: Help " + tag);
         assertThat(instructor.locator("[id='help:queue']")).containsText("Nobody is waiting for help.");
+        assertThat(instructor.locator(".student-card")).hasCount(2);
 
         openCopy(sam, "Lab " + tag);
         replaceCode(sam, "greeting = 'hi'\nprint(greting)\n");
         assertThat(sam.locator("#save-state")).hasText("Saved");
         sam.locator("[id$=':run']").click();
         assertThat(sam.locator("#output")).containsText("NameError", LIVE);
-        // The instructor's live view shows the run once it is stored: what the request will carry.
-        Locator samRow =
-                instructor.locator("[id='live:students'] tr", new Page.LocatorOptions().setHasText("Sam Student"));
-        assertThat(samRow.locator(".last-run")).containsText("NameError", LIVE);
+        // The cockpit shows the run once it is stored: what the request will carry.
+        Locator samCard = card(instructor, "Sam Student");
+        assertThat(samCard.locator(".card-error-name")).hasText("NameError", LIVE_TEXT);
+        assertThat(samCard.locator(".card-status")).hasText("error");
 
         ask(sam, "Why is greting not defined?");
         assertThat(sam.locator("#help-place")).hasText("You are 1st in line.");
@@ -71,6 +74,24 @@ class HelpQueueIT extends BrowserTest {
 
         Locator samRequest = request(instructor, "Sam Student");
         assertThat(instructor.locator("[id='help:queue'] .help-item")).hasCount(2, LIVE_COUNT);
+        assertThat(instructor.locator(".student-card.needs-help")).hasCount(2, LIVE_COUNT);
+        assertThat(instructor.locator(".student-card .card-name").first()).hasText("Sam Student");
+        assertThat(samCard.locator(".card-help")).containsText("needs help, waiting");
+        instructor.locator("[id='cockpit:search']").pressSequentially("alex");
+        assertThat(instructor.locator(".student-card")).hasCount(1, LIVE_COUNT);
+        assertThat(instructor.locator(".student-card .card-name")).hasText("Alex Second");
+        instructor.locator("[id='cockpit:search']").clear();
+        instructor.locator("[id='cockpit:search']").press("Backspace");
+        assertThat(instructor.locator(".student-card")).hasCount(2, LIVE_COUNT);
+        Locator nameError =
+                instructor.locator(".class-error", new Page.LocatorOptions().setHasText("NameError (when run)"));
+        assertThat(nameError).containsText("1 student", LIVE);
+        nameError.click();
+        assertThat(instructor.locator(".class-error-chosen")).containsText("NameError (when run)");
+        assertThat(instructor.locator(".student-card")).hasCount(1, LIVE_COUNT);
+        assertThat(instructor.locator(".student-card .card-name")).hasText("Sam Student");
+        instructor.locator("[id='cockpit:showEveryone']").click();
+        assertThat(instructor.locator(".student-card")).hasCount(2, LIVE_COUNT);
         assertThat(instructor.locator("[id='help:queue'] .help-student").first())
                 .hasText("Sam Student");
         assertThat(samRequest.locator(".help-error"))
@@ -83,7 +104,7 @@ class HelpQueueIT extends BrowserTest {
         samRequest.locator(".help-answer").click();
         assertThat(samRequest.locator(".help-answerer")).hasText("Ines Instructor is answering");
         assertThat(sam.locator("#help-place")).hasText("Ines Instructor is coming to help you.", LIVE_TEXT);
-        coInstructor.navigate(base() + coursePath);
+        coInstructor.navigate(base() + cockpitPath);
         assertThat(request(coInstructor, "Sam Student").locator(".help-answerer"))
                 .hasText("Ines Instructor is answering");
         assertThat(request(coInstructor, "Alex Second").locator(".help-answerer"))
@@ -94,11 +115,15 @@ class HelpQueueIT extends BrowserTest {
         instructor.navigate(base() + liveView.replaceFirst("^/", ""));
         assertThat(instructor.locator(".file-content").first()).containsText("print(greting)");
         assertThat(instructor.locator("#last-run-output")).containsText("NameError");
-        instructor.navigate(base() + coursePath);
+        instructor.locator("[id$=':replay']").click();
+        assertThat(instructor.locator("#history-content")).containsText("print(greting)");
+        assertThat(instructor.locator("#history-run")).hasText("NameError");
+        instructor.navigate(base() + cockpitPath);
         request(instructor, "Sam Student").locator(".help-done").click();
         assertThat(request(instructor, "Sam Student")).hasCount(0);
         assertThat(request(coInstructor, "Sam Student")).hasCount(0, LIVE_COUNT);
         assertThat(sam.locator("#help-place")).hasText("Your request is closed.", LIVE_TEXT);
+        assertThat(samCard.locator(".card-help")).hasCount(0, LIVE_COUNT);
         assertThat(sam.locator(".help-ask")).isVisible();
         assertThat(alex.locator("#help-place")).hasText("You are 1st in line.", LIVE_TEXT);
 
@@ -142,8 +167,11 @@ class HelpQueueIT extends BrowserTest {
         String answerUrl = queueUrl + "/" + requestId + "/answer";
         String doneUrl = queueUrl + "/" + requestId + "/done";
         Page other = signedIn("instructor2", "instructor/index.xhtml");
+        String cockpitUrl = courseUrl.replace("/course.xhtml", "/cockpit.xhtml");
         assertEquals(404, other.navigate(courseUrl).status());
         assertThat(other.locator("[id='help:queue']")).hasCount(0);
+        assertEquals(404, other.navigate(cockpitUrl).status());
+        assertThat(other.locator(".student-card")).hasCount(0);
         assertEquals(404, other.navigate(liveViewUrl).status());
         assertEquals(404, other.request().get(queueUrl).status());
         assertEquals(404, post(other.request(), answerUrl, "").status());
@@ -151,6 +179,7 @@ class HelpQueueIT extends BrowserTest {
         assertEquals(404, other.request().get(helpUrl).status());
 
         assertEquals(403, alex.navigate(courseUrl).status());
+        assertEquals(403, alex.navigate(cockpitUrl).status());
         assertEquals(403, alex.navigate(liveViewUrl).status());
         assertFalse(alex.content().contains("stuck"));
         assertEquals(403, alex.request().get(queueUrl).status());
@@ -177,6 +206,10 @@ class HelpQueueIT extends BrowserTest {
         assertThat(audit).containsText("help.ask");
         assertThat(audit).containsText("help.done");
         assertThat(audit).containsText("Private " + tag);
+    }
+
+    private static Locator card(Page instructor, String student) {
+        return instructor.locator(".student-card", new Page.LocatorOptions().setHasText(student));
     }
 
     private static Locator request(Page instructor, String student) {

@@ -1,8 +1,10 @@
 package dev.pyroom.classroom.boundary;
 
 import dev.pyroom.audit.control.AuditTrail;
+import dev.pyroom.classroom.control.ClassErrorsQuery;
 import dev.pyroom.classroom.control.CourseAccess;
 import dev.pyroom.classroom.control.LiveClassQuery;
+import dev.pyroom.classroom.entity.ClassError;
 import dev.pyroom.classroom.entity.Course;
 import dev.pyroom.classroom.entity.StarterFile;
 import dev.pyroom.classroom.entity.StudentActivity;
@@ -20,6 +22,7 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.SessionContext;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
+import java.time.Duration;
 import java.util.List;
 
 /**
@@ -30,11 +33,17 @@ import java.util.List;
 @RolesAllowed({"instructor", "admin"})
 public class LiveClass {
 
+    /** How many of the class's errors the cockpit lists. */
+    static final int FREQUENT_ERRORS = 8;
+
     @Inject
     CourseAccess access;
 
     @Inject
     LiveClassQuery query;
+
+    @Inject
+    ClassErrorsQuery errors;
 
     @Inject
     WorkspaceRepository workspaces;
@@ -64,6 +73,12 @@ public class LiveClass {
     public List<StudentActivity> students(long callerId, long courseId) {
         access.teachable(callerId, isAdmin(), courseId);
         return query.students(courseId);
+    }
+
+    /** The errors the most students of the course met within the window, the most students first. */
+    public List<ClassError> frequentErrors(long callerId, long courseId, Duration window) {
+        access.teachable(callerId, isAdmin(), courseId);
+        return errors.frequent(courseId, window, FREQUENT_ERRORS);
     }
 
     /** An instructor opens a student's workspace: checked and audited once, not at every refresh. */

@@ -38,7 +38,9 @@ public class LiveClassQuery {
                    r.ending, r.exit_code, r.error_name, r.entry_file,
                    coalesce(fc.errors, 0), fc.top_error, fc.top_symbol, fc.top_path,
                    sb.cpu_percent, sb.memory_bytes,
-                   tc.outcome, tc.passed, tc.total
+                   tc.outcome, tc.passed, tc.total,
+                   CASE WHEN r.error_name IS NOT NULL THEN st.since WHEN fc.errors > 0 THEN fc.checked_at END,
+                   hr.asked_at
               FROM students s
               LEFT JOIN chosen ch ON ch.student_id = s.id
               LEFT JOIN workspace w ON w.id = ch.workspace_id
@@ -52,6 +54,14 @@ public class LiveClassQuery {
                            max(checked_at) OVER () AS checked_at
                       FROM file_check WHERE workspace_id = w.id
                      ORDER BY error_count DESC, path LIMIT 1) fc ON true
+              LEFT JOIN LATERAL (
+                    SELECT min(o.ended_at) AS since FROM run_outcome o
+                     WHERE o.workspace_id = w.id AND o.error_name = r.error_name
+                       AND o.ended_at > coalesce(
+                             (SELECT max(d.ended_at) FROM run_outcome d
+                               WHERE d.workspace_id = w.id AND d.error_name IS DISTINCT FROM r.error_name),
+                             '-infinity'::timestamptz)) st ON true
+              LEFT JOIN help_request hr ON hr.course_id = ?1 AND hr.student_id = s.id AND hr.closed_at IS NULL
               LEFT JOIN LATERAL (
                     SELECT outcome, jsonb_array_length(results) AS total,
                            (SELECT count(*) FROM jsonb_array_elements(results) r
@@ -94,6 +104,8 @@ public class LiveClassQuery {
                 SqlValues.nullableNumber(row[17]),
                 (String) row[18],
                 row[19] == null ? 0 : ((Number) row[19]).intValue(),
-                row[20] == null ? 0 : ((Number) row[20]).intValue());
+                row[20] == null ? 0 : ((Number) row[20]).intValue(),
+                SqlValues.time(row[21]),
+                SqlValues.time(row[22]));
     }
 }

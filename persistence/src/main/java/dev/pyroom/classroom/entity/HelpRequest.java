@@ -1,6 +1,5 @@
 package dev.pyroom.classroom.entity;
 
-import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.Objects;
 
@@ -49,13 +48,6 @@ public record HelpRequest(
 
     /** "just now", "1 min", "12 min", "1 h 5 min": how long the student has been waiting at {@code now}. */
     public String waitingAt(OffsetDateTime now) {
-        long minutes = Math.max(0, Duration.between(askedAt, now).toMinutes());
-        if (minutes == 0) {
-            return "just now";
-        }
-        if (minutes < 60) {
-            return minutes + " min";
-        }
-        return minutes / 60 + " h " + minutes % 60 + " min";
+        return Elapsed.between(askedAt, now);
     }
 }

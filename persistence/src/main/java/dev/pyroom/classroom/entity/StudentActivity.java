@@ -18,6 +18,9 @@ import java.time.OffsetDateTime;
  * @param lastCheck how the student's last check of the workspace against its tests ended, or null before the first
  * @param testsPassed the tests that last check passed
  * @param testsTotal the tests that last check ran
+ * @param stuckSince since when the student's code has had its current error: the first run of the latest streak
+ *     ending in the same exception, else when the file's lint errors last changed; null without an error
+ * @param handRaisedAt when the student asked for help, while the request is open; else null
  */
 public record StudentActivity(
         long studentId,
@@ -38,7 +41,9 @@ public record StudentActivity(
         Long memoryBytes,
         String lastCheck,
         int testsPassed,
-        int testsTotal) {
+        int testsTotal,
+        OffsetDateTime stuckSince,
+        OffsetDateTime handRaisedAt) {
 
     private static final long MIB = 1024 * 1024;
 
@@ -68,9 +73,27 @@ public record StudentActivity(
                 : (double) testsPassed / testsTotal;
     }
 
+    /** Whether the last run ended in an error of the program: an exception, an exit code, a limit. */
+    public boolean lastRunFailed() {
+        return lastRun != null && !"ok".equals(lastRun) && !"stopped".equals(lastRun);
+    }
+
+    /** The error the student's code has now: the last run's ("NameError"), else lint's ("undefined-variable"). */
+    public String lastError() {
+        if (lastRunFailed()) {
+            return lastRun;
+        }
+        return lintErrors > 0 ? topSymbol : null;
+    }
+
+    /** What the student is doing, as the cockpit shows it. */
+    public StudentStatus status(OffsetDateTime now) {
+        return StudentStatus.of(this, now);
+    }
+
     /** What the student seems stuck on, for the class-wide panel: "NameError in main.py", or null. */
     public String stuckOn() {
-        if (lastRun != null && !"ok".equals(lastRun) && !"stopped".equals(lastRun) && lastRunFile != null) {
+        if (lastRunFailed() && lastRunFile != null) {
             return lastRun + " in " + lastRunFile;
         }
         if (topSymbol != null && topErrorFile != null) {

@@ -93,7 +93,9 @@ class CourseTest {
                 62L * 1024 * 1024,
                 null,
                 0,
-                0);
+                0,
+                null,
+                null);
         assertEquals("97 % · 62 MiB", measured.load());
         assertEquals("", activity("ok", "main.py", null).load());
     }
@@ -118,7 +120,9 @@ class CourseTest {
                 null,
                 null,
                 0,
-                0);
+                0,
+                null,
+                null);
     }
 
     private static StudentActivity checked(String outcome, int passed, int total) {
@@ -141,6 +145,8 @@ class CourseTest {
                 null,
                 outcome,
                 passed,
-                total);
+                total,
+                null,
+                null);
     }
 }
