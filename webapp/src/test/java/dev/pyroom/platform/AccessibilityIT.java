@@ -74,7 +74,7 @@ class AccessibilityIT extends BrowserTest {
         assertThat(openCode).hasCount(1, LIVE);
         String studentUrl = base() + openCode.getAttribute("href").replaceFirst("^/", "");
         audit(instructor);
-        for (String link : List.of("#gradebook-link", ".tests-link")) {
+        for (String link : List.of("#cockpit-link", "#gradebook-link", ".tests-link")) {
             instructor.navigate(courseUrl);
             instructor.locator(link).first().click();
             instructor.waitForLoadState();
