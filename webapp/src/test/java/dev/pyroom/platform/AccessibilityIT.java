@@ -104,11 +104,10 @@ class AccessibilityIT extends BrowserTest {
         Page page = signedIn("student", "my/workspaces.xhtml");
         String name = "Keys " + UUID.randomUUID().toString().substring(0, 6);
         WorkspaceForm.create(page, name);
-        tabUntil(
-                page,
-                "document.activeElement.tagName === 'A' && document.activeElement.textContent.trim() === '" + name
-                        + "'");
-        page.keyboard().press("Enter");
+        String editor = page.getByRole(
+                        AriaRole.LINK, new Page.GetByRoleOptions().setName(name).setExact(true))
+                .getAttribute("href");
+        page.navigate(base() + editor.replaceFirst("^/", ""));
         assertThat(page.locator(".monaco-editor .view-lines")).containsText("Hello, Pyroom!");
 
         writeCode(page, "name = input('Name? ')\nprint('Hello,', nmae)\n");
