@@ -60,6 +60,7 @@ class CompletionIT extends BrowserTest {
     @Test
     void namesOfTheStudentsOwnFilesCompleteAndNobodyElseCompletesInTheirWorkspace() {
         Page page = openNewWorkspace("student");
+        page.locator("#new-file-action").click();
         page.locator("input[id$=':newPath']").fill("helper.py");
         page.locator("[id$=':newFile']").click();
         assertThat(page.locator("#file-name")).hasText("helper.py");
