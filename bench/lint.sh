@@ -14,6 +14,8 @@ ROOT="$root"
 source "$root/bin/lib/common.sh"
 # shellcheck source=../bin/lib/setup.sh
 source "$root/bin/lib/setup.sh"
+# shellcheck source=lib/lint-engine.sh
+source "$root/bench/lib/lint-engine.sh"
 install_prerequisites run
 fast_runs="${1:-200}"
 deep_runs="${2:-100}"
@@ -21,14 +23,7 @@ cold_runs="${3:-10}"
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
 
-echo "building the lint engine..."
-if ! (cd "$root" && mvn -q -B -pl ejb -am compile dependency:build-classpath \
-    -Dmdep.outputFile="$work/classpath" -Dmdep.includeScope=test >"$work/build.log" 2>&1); then
-    cat "$work/build.log"
-    exit 1
-fi
-
-classpath="$root/ejb/target/classes:$(cat "$work/classpath")"
+classpath="$(lint_engine_classpath "$work")"
 echo "load before the run: $(cut -d' ' -f1-3 /proc/loadavg)"
 java -cp "$classpath" "$root/bench/lint/LintBench.java" \
     "$root/bench/lint/sample.py" "$root/ejb/src/main/resources/lint/worker.py" "$fast_runs" "$deep_runs" "$cold_runs"
