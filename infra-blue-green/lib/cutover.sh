@@ -1,6 +1,7 @@
 # shellcheck shell=bash
-# Moving users from one colour to the other: deploy (new release to the idle colour, then switch) and rollback
-# (switch back to the colour kept warm). Both refuse to switch to a colour that is not healthy.
+# Moving users from one colour to the other: deploy (new release to the idle colour, then switch), rollback
+# (switch back to the colour kept warm) and cutover (switch to a release already started on the idle colour). All
+# refuse to switch to a colour that is not healthy.
 
 # Checks one instance through its own port, bypassing HAProxy: readiness, Pyroom's health report, the home page.
 smoke_test_instance() {
@@ -123,27 +124,38 @@ command_deploy() {
 }
 
 command_rollback() {
-    local live target start_ms index
     [ $# -eq 0 ] || die "usage: bluegreen rollback"
+    switch_to_running_colour rollback
+}
+
+command_cutover() {
+    [ $# -eq 0 ] || die "usage: bluegreen cutover"
+    switch_to_running_colour cutover
+}
+
+# switch_to_running_colour VERB: moves users to the idle colour, which must already run and be healthy: the colour
+# kept warm by a deploy (rollback), or a release started there and tried first (cutover, as the pipeline does).
+switch_to_running_colour() {
+    local verb=$1 live target start_ms index
     require_lb
     live=$(lb_live_colour)
     target=$(other_colour "$live")
     start_ms=$(now_ms)
     if [ "$(running_count "$target")" -eq 0 ]; then
-        die "rollback refused: $target has no running instance (deploy stops the previous colour unless --keep-warm; start it with 'bluegreen start $target --war PREVIOUS.war')"
+        die "$verb refused: $target has no running instance (deploy stops the previous colour unless --keep-warm; start it with 'bluegreen start $target --war WAR')"
     fi
     for index in $(recorded_instances "$target"); do
         instance_running "$target" "$index" ||
-            die "rollback refused: $(instance_name "$target" "$index") is not running; restart it with 'bluegreen start $target $(recorded_instances "$target" | wc -l)' or clear it with 'bluegreen stop $target'"
+            die "$verb refused: $(instance_name "$target" "$index") is not running; restart it with 'bluegreen start $target $(recorded_instances "$target" | wc -l)' or clear it with 'bluegreen stop $target'"
     done
-    say "rollback: $live (release $(colour_release "$live")) -> $target (release $(colour_release "$target"))"
+    say "$verb: $live (release $(colour_release "$live")) -> $target (release $(colour_release "$target"))"
     say "[1/3] check $target through its own ports"
-    smoke_test_colour "$target" || die "rollback refused: $target is not healthy (above); traffic stays on $live"
-    lb_colour_up "$target" || die "rollback refused: HAProxy does not see $target up; traffic stays on $live"
+    smoke_test_colour "$target" || die "$verb refused: $target is not healthy (above); traffic stays on $live"
+    lb_colour_up "$target" || die "$verb refused: HAProxy does not see $target up; traffic stays on $live"
     say "[2/3] switch $live -> $target"
     switch_to "$target" "$live"
     say "[3/3] drain $live"
     drain "$live"
-    say "rollback done in $(elapsed_since "$start_ms")s: $target is live with release $(colour_release "$target")"
-    say "$live keeps running without traffic; stop it with 'bluegreen stop $live'"
+    say "$verb done in $(elapsed_since "$start_ms")s: $target is live with release $(colour_release "$target")"
+    say "$live keeps running without traffic (for a rollback); stop it with 'bluegreen stop $live'"
 }

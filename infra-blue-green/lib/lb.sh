@@ -133,15 +133,20 @@ lb_live_colour() {
     echo "${backend#bk_}"
 }
 
+# The live colour's backend, and the idle one's for previews (see the template).
 lb_write_map() {
-    printf 'active %s\n' "$(backend_of "$1")" >"$(lb_map).new"
+    printf 'active %s\nidle %s\n' "$(backend_of "$1")" "$(backend_of "$(other_colour "$1")")" >"$(lb_map).new"
     mv -f "$(lb_map).new" "$(lb_map)"
 }
 
 # Switches traffic to a colour at runtime, then records the choice for HAProxy's next start.
 lb_switch() {
-    local colour=$1
+    local colour=$1 idle
+    idle=$(backend_of "$(other_colour "$colour")")
     lb_command_quiet "set map $(lb_map) active $(backend_of "$colour")" || die "HAProxy refused the switch to $colour"
+    # A map written before previews existed has no idle key yet.
+    [ -z "$(lb_command "set map $(lb_map) idle $idle")" ] || lb_command_quiet "add map $(lb_map) idle $idle" ||
+        warn "HAProxy did not take the idle colour for previews"
     [ "$(lb_live_colour)" = "$colour" ] || die "HAProxy still routes to $(lb_live_colour) after the switch to $colour"
     lb_write_map "$colour"
 }

@@ -42,6 +42,9 @@ import java.util.zip.ZipInputStream;
  * <p>CONTROL_DIR/phase names the phase that requests count towards; the driver stops when CONTROL_DIR/stop exists.
  * Whenever the phase changes, every student reads its file back through the app and checks that its last
  * acknowledged save is there. Prints one {@code PHASE} line per phase, then {@code DONE}.
+ *
+ * <p>{@code -Dverify.cookie=NAME=VALUE} gives every student that cookie for BASE_URL's host from the start, as the
+ * pipeline does with {@code pyroom-preview=idle} to work on the idle colour before the switch.
  */
 public class MixedLoad {
 
@@ -154,6 +157,15 @@ class CookieJar {
         }
     }
 
+    /** Sets a cookie ({@code NAME=VALUE}) for the URI's host, as if the host had sent it. */
+    void put(URI uri, String cookie) {
+        int eq = cookie.indexOf('=');
+        Map<String, String> jar = byHost.computeIfAbsent(uri.getHost(), h -> new LinkedHashMap<>());
+        synchronized (jar) {
+            jar.put(cookie.substring(0, eq), cookie.substring(eq + 1));
+        }
+    }
+
     Optional<String> header(URI uri) {
         Map<String, String> jar = byHost.get(uri.getHost());
         if (jar == null) {
@@ -234,6 +246,10 @@ class Student {
         this.username = username;
         this.password = password;
         this.workspaceName = workspaceName;
+        String presetCookie = System.getProperty("verify.cookie", "");
+        if (!presetCookie.isEmpty()) {
+            cookies.put(base, presetCookie);
+        }
     }
 
     void work() {

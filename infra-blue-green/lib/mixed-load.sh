@@ -1,0 +1,68 @@
+# shellcheck shell=bash
+# Signed-in students working through HAProxy (verify/MixedLoad.java: Keycloak sign-in through the login form, page
+# loads, the editor's Faces AJAX saves, lint requests, WebSocket runs over wss), counted phase by phase. The caller
+# defines HERE (infra-blue-green), WORK (a scratch folder it removes), say and die, and calls mixed_load_stop on exit.
+
+MIXED_LOAD_PID=""
+: "${MIXED_LOAD_SETUP_TIMEOUT:=120}"
+
+# A trust store with HAProxy's certificate alone: bluegreen's self-signed one, or VERIFY_CERTIFICATE (a PEM file
+# with the certificate only).
+mixed_load_trust_store() {
+    local certificate=${VERIFY_CERTIFICATE:-${BLUEGREEN_STATE:-$HERE/.state}/haproxy/tls/pyroom.crt}
+    [ -r "$certificate" ] || die "cannot read HAProxy's certificate $certificate"
+    rm -f "$WORK/trust.p12"
+    keytool -importcert -noprompt -alias haproxy -file "$certificate" -keystore "$WORK/trust.p12" \
+        -storetype PKCS12 -storepass verify >"$WORK/keytool.log" 2>&1 ||
+        die "no trust store from $certificate: $(cat "$WORK/keytool.log")"
+}
+
+# mixed_load_start STUDENTS "USER:PASSWORD ..." [COOKIE]: signs the students in through HAProxy (at
+# BLUEGREEN_LB_BIND's port) and lets them work, counting towards the phase "warmup". COOKIE (NAME=VALUE) is sent
+# from the first request on: pyroom-preview=idle sends them to the idle colour.
+mixed_load_start() {
+    local students=$1 accounts=$2 cookie=${3:-} deadline
+    mkdir -p "$WORK/control"
+    rm -f "$WORK/control/stop"
+    echo warmup >"$WORK/control/phase"
+    mixed_load_trust_store
+    # 127.0.0.1, not localhost: the students' cookies for Pyroom stay apart from Keycloak's (localhost).
+    # shellcheck disable=SC2086 # one argument per account
+    java -Djavax.net.ssl.trustStore="$WORK/trust.p12" -Djavax.net.ssl.trustStorePassword=verify \
+        -Dverify.cookie="$cookie" "$HERE/verify/MixedLoad.java" "https://127.0.0.1:${BLUEGREEN_LB_BIND##*:}" \
+        "$WORK/control" "$students" $accounts >"$WORK/driver.out" 2>"$WORK/driver.log" &
+    MIXED_LOAD_PID=$!
+    deadline=$((SECONDS + MIXED_LOAD_SETUP_TIMEOUT))
+    until grep -q '^READY' "$WORK/driver.out"; do
+        kill -0 "$MIXED_LOAD_PID" 2>/dev/null || die "the load driver exited: $(tail -n 20 "$WORK/driver.log")"
+        [ "$SECONDS" -lt "$deadline" ] || die "students not signed in after ${MIXED_LOAD_SETUP_TIMEOUT}s"
+        sleep 1
+    done
+    say "$(grep '^READY' "$WORK/driver.out")"
+}
+
+# From now on the students' requests count towards the phase NAME.
+mixed_load_phase() {
+    echo "$1" >"$WORK/control/phase"
+}
+
+# Ends the students' work and waits for their counts (a no-op when they are not running).
+mixed_load_stop() {
+    [ -n "$MIXED_LOAD_PID" ] || return 0
+    echo done >"$WORK/control/phase"
+    touch "$WORK/control/stop"
+    wait "$MIXED_LOAD_PID" || true
+    MIXED_LOAD_PID=""
+}
+
+# mixed_load_field PHASE FIELD: a count of a finished phase (requests, failed, lost_saves, ...), 0 when absent.
+mixed_load_field() {
+    local value
+    value=$(sed -n "s/^PHASE $1 .*\b$2=\([0-9]*\).*/\1/p" "$WORK/driver.out")
+    echo "${value:-0}"
+}
+
+# The driver's account of what failed, for a report.
+mixed_load_failures() {
+    grep -E '\] (AJAX|GET|POST|lint|run|save|lost|could)' "$WORK/driver.log" | head -n 30 | sed 's/^/   /'
+}
