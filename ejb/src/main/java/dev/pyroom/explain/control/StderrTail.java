@@ -1,6 +1,7 @@
 package dev.pyroom.explain.control;
 
 import dev.pyroom.sandbox.control.RunListener;
+import dev.pyroom.sandbox.control.TextTail;
 import dev.pyroom.sandbox.entity.Figure;
 import dev.pyroom.sandbox.entity.OutputChunk;
 import dev.pyroom.sandbox.entity.StandardStream;
@@ -11,7 +12,7 @@ public final class StderrTail implements RunListener {
     static final int KEPT_CHARACTERS = 8000;
 
     private final RunListener next;
-    private final StringBuilder tail = new StringBuilder();
+    private final TextTail tail = new TextTail(KEPT_CHARACTERS);
 
     public StderrTail(RunListener next) {
         this.next = next;
@@ -20,12 +21,7 @@ public final class StderrTail implements RunListener {
     @Override
     public void onOutput(OutputChunk chunk) {
         if (chunk.stream() == StandardStream.STDERR) {
-            synchronized (tail) {
-                tail.append(chunk.text());
-                if (tail.length() > 2 * KEPT_CHARACTERS) {
-                    tail.delete(0, tail.length() - KEPT_CHARACTERS);
-                }
-            }
+            tail.append(chunk.text());
         }
         next.onOutput(chunk);
     }
@@ -36,8 +32,6 @@ public final class StderrTail implements RunListener {
     }
 
     public String text() {
-        synchronized (tail) {
-            return tail.length() <= KEPT_CHARACTERS ? tail.toString() : tail.substring(tail.length() - KEPT_CHARACTERS);
-        }
+        return tail.text();
     }
 }

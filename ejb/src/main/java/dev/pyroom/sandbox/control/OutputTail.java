@@ -13,7 +13,7 @@ public final class OutputTail implements RunListener {
             Pattern.compile("(?m)^([A-Za-z_][A-Za-z0-9_.]*(?:Error|Exception|Interrupt|Exit))(?::.*)?$");
 
     private final RunListener next;
-    private final StringBuilder tail = new StringBuilder();
+    private final TextTail tail = new TextTail(KEPT_CHARACTERS);
 
     public OutputTail(RunListener next) {
         this.next = next;
@@ -21,12 +21,7 @@ public final class OutputTail implements RunListener {
 
     @Override
     public void onOutput(OutputChunk chunk) {
-        synchronized (tail) {
-            tail.append(chunk.text());
-            if (tail.length() > 2 * KEPT_CHARACTERS) {
-                tail.delete(0, tail.length() - KEPT_CHARACTERS);
-            }
-        }
+        tail.append(chunk.text());
         next.onOutput(chunk);
     }
 
@@ -36,9 +31,7 @@ public final class OutputTail implements RunListener {
     }
 
     public String text() {
-        synchronized (tail) {
-            return tail.length() <= KEPT_CHARACTERS ? tail.toString() : tail.substring(tail.length() - KEPT_CHARACTERS);
-        }
+        return tail.text();
     }
 
     /** The Python exception a traceback ended with ("NameError"), or null: the last such line names it. */
