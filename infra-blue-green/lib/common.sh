@@ -103,12 +103,15 @@ payara_jar() {
     find "$REPO/.pyroom/downloads" -maxdepth 1 -name 'payara-micro-*.jar' 2>/dev/null | sort -V | tail -n 1
 }
 
+# Checked once here, since instances start in places where a failure inside a command substitution goes unnoticed.
+case "$PYROOM_LOG_FORMAT" in
+    plain | json) ;;
+    *) die "PYROOM_LOG_FORMAT must be plain or json, not '$PYROOM_LOG_FORMAT'" ;;
+esac
+
 # The logging properties Payara Micro starts with, for PYROOM_LOG_FORMAT.
 logging_properties() {
-    case "$PYROOM_LOG_FORMAT" in
-        plain | json) echo "$HERE/logging/$PYROOM_LOG_FORMAT.properties" ;;
-        *) die "PYROOM_LOG_FORMAT must be plain or json, not '$PYROOM_LOG_FORMAT'" ;;
-    esac
+    echo "$HERE/logging/$PYROOM_LOG_FORMAT.properties"
 }
 
 require_colour() {
