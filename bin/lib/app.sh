@@ -12,11 +12,16 @@ app_build() {
 }
 
 app_start() {
-    local rootdir
+    local rootdir format=${PYROOM_LOG_FORMAT:-plain}
+    case "$format" in
+        plain | json) ;;
+        *) die "PYROOM_LOG_FORMAT must be plain or json, not '$format'" ;;
+    esac
     rootdir=$(mktemp -d "$PYROOM_HOME/payara-XXXXXX")
     say "starting Pyroom on port $PYROOM_HTTP_PORT"
     setsid java -Xmx512m -jar "$PAYARA_JAR" --deploy "$APP_WAR" --contextroot / --port "$PYROOM_HTTP_PORT" \
-        --nocluster --rootdir "$rootdir" >"$LOGS/payara.log" 2>&1 &
+        --nocluster --rootdir "$rootdir" --logproperties "$ROOT/infra-blue-green/logging/$format.properties" \
+        >"$LOGS/payara.log" 2>&1 &
     APP_PID=$!
     APP_ROOTDIR=$rootdir
     STARTED+=("app_stop")

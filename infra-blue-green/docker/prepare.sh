@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Puts what the images are built from into their build contexts (*/dist/): the Pyroom war (built with Maven
 # when its sources changed, as bin/pyroom run does), Payara Micro and Keycloak from Maven Central (fetched
-# once into .pyroom/downloads), the production realm (derived from the development realm: no demo users),
+# once into .pyroom/downloads) with the logging properties of its nodes, the production realm (derived from the development realm: no demo users),
 # the secrets check every entrypoint sources, and the load balancer's template and certificate script.
 #
 # Usage: prepare.sh      PYROOM_WAR=<file> uses that war instead of building one.
@@ -45,6 +45,8 @@ main() {
 
     stage "$war" "$HERE/pyroom/dist/pyroom.war"
     stage "$DOWNLOADS/payara-micro-$payara_version.jar" "$HERE/pyroom/dist/payara-micro.jar" --link
+    stage "$ROOT/infra-blue-green/logging/plain.properties" "$HERE/pyroom/dist/logging/plain.properties"
+    stage "$ROOT/infra-blue-green/logging/json.properties" "$HERE/pyroom/dist/logging/json.properties"
     stage "$DOWNLOADS/keycloak-quarkus-dist-$keycloak_version.zip" "$HERE/keycloak/dist/keycloak.zip" --link
     mkdir -p "$HERE/keycloak/dist"
     python3 "$HERE/keycloak/production-realm.py" "$ROOT/keycloak/pyroom-realm.json" \

@@ -47,7 +47,9 @@ fi
 # Pyroom's own settings reach Payara Micro as environment variables (docs/operations.md lists them all).
 : "${PYROOM_DB_URL:=jdbc:postgresql://localhost:5433/pyroom?connectTimeout=3}"
 : "${PYROOM_OIDC_PROVIDER_URI:=http://localhost:8180/realms/pyroom}"
-export PYROOM_DB_URL PYROOM_OIDC_PROVIDER_URI
+# The instances' log lines: plain (no colours) or json (one object per line); Payara Micro's start follows it too.
+: "${PYROOM_LOG_FORMAT:=plain}"
+export PYROOM_DB_URL PYROOM_OIDC_PROVIDER_URI PYROOM_LOG_FORMAT
 for setting in PYROOM_DB_USER PYROOM_DB_PASSWORD PYROOM_OIDC_CLIENT_ID PYROOM_OIDC_CLIENT_SECRET \
     PYROOM_DIRECTORY_CLIENT_SECRET; do
     if [ -n "${!setting:-}" ]; then
@@ -99,6 +101,17 @@ payara_jar() {
     fi
     # The development stack (bin/pyroom) downloads Payara Micro here.
     find "$REPO/.pyroom/downloads" -maxdepth 1 -name 'payara-micro-*.jar' 2>/dev/null | sort -V | tail -n 1
+}
+
+# Checked once here, since instances start in places where a failure inside a command substitution goes unnoticed.
+case "$PYROOM_LOG_FORMAT" in
+    plain | json) ;;
+    *) die "PYROOM_LOG_FORMAT must be plain or json, not '$PYROOM_LOG_FORMAT'" ;;
+esac
+
+# The logging properties Payara Micro starts with, for PYROOM_LOG_FORMAT.
+logging_properties() {
+    echo "$HERE/logging/$PYROOM_LOG_FORMAT.properties"
 }
 
 require_colour() {

@@ -85,13 +85,14 @@ COMMANDS
 }
 
 instance_launch() {
-    local colour=$1 index=$2 jar preboot log root java_opts
+    local colour=$1 index=$2 jar preboot logging log root java_opts
     jar=$(payara_jar)
     if [ -z "$jar" ] || [ ! -f "$jar" ]; then
         die "Payara Micro not found: set BLUEGREEN_PAYARA_JAR to the payara-micro jar"
     fi
     read -r -a java_opts <<<"$BLUEGREEN_JAVA_OPTS"
     preboot=$(write_preboot_commands)
+    logging=$(logging_properties)
     log=$(instance_log "$colour" "$index")
     root=$(instance_root "$colour" "$index")
     # A reused root directory would deploy the previous release next to the new one.
@@ -106,12 +107,13 @@ instance_launch() {
         --name "$(instance_name "$colour" "$index")" \
         --clustername "$colour" --interfaces "$BLUEGREEN_INTERFACES" \
         --startport "$(colour_grid_port "$colour")" --mcport "$BLUEGREEN_MULTICAST_PORT" \
-        --prebootcommandfile "$preboot" --rootdir "$root" \
+        --prebootcommandfile "$preboot" --logproperties "$logging" --rootdir "$root" \
         </dev/null >"$log" 2>&1 9>&- &
     echo $! >"$(instance_pid_file "$colour" "$index")"
 }
 
-# Payara Micro colours its console log with terminal escape sequences.
+# Payara Micro colours its console log with terminal escape sequences unless started with logging properties that
+# say otherwise (as instances are): logs of older releases may still have them.
 without_colours() {
     sed 's/\x1b\[[0-9;]*m//g'
 }

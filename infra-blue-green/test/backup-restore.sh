@@ -1,11 +1,14 @@
 #!/usr/bin/env bash
 # Backup and restore, end to end, and the request id from HAProxy to an instance's log:
-#  1. Pyroom migrates a fresh database (an instance started on it); a user, a workspace and a file go in.
+#  1. Pyroom migrates a fresh database (an instance started on it, logging JSON); a user, a workspace and a file go
+#     in. Every line of that instance's log is a JSON object, and a request it refused has its id (RequestId) on
+#     both lines it caused: the refusal and the access line.
 #  2. 'backup' writes it to a file; 'restore' puts it into another fresh database (and refuses a non-empty one).
 #  3. Pyroom starts on the restored database behind HAProxy: Flyway accepts the restored schema history, the
 #     instance serves pages and writes its heartbeat there, and the file is there as it was.
 #  4. A request through HAProxy with an X-Request-ID gets it back, and the id is on HAProxy's line and on the
-#     instance's line for it; a request without one gets a fresh id, logged by both as well.
+#     instance's line for it; a request without one gets a fresh id, logged by both as well. The instance logs plain
+#     lines (no terminal escapes anywhere), each line a request caused marked [request=<id>].
 #  5. The instance's and HAProxy's /metrics carry every series the alert rules use; through the load balancer,
 #     users reach neither the instances' /metrics nor their /openapi.
 #  6. TLS at HAProxy (its self-signed certificate, trusted by the test as the exact certificate): plain HTTP is
@@ -62,10 +65,66 @@ answered_request_id() {
 expect_logged() {
     local id=$1 deadline=$((SECONDS + 10))
     until grep -q "id=$id\$" "$BLUEGREEN_STATE/haproxy/haproxy.log" &&
-        grep -q "request id=$id method=GET path=/api/health status=200" "$BLUEGREEN_STATE/blue/instance-1.log"; do
+        grep -qF " INFO [dev.pyroom.access] [request=$id] request id=$id method=GET path=/api/health status=200" \
+            "$BLUEGREEN_STATE/blue/instance-1.log"; do
         [ "$SECONDS" -lt "$deadline" ] || fail "request id $id is missing from HAProxy's or the instance's log"
         sleep 0.2
     done
+}
+
+# A POST from another site is refused: the answer's status, sent to URL with the request id ID.
+cross_site_post() {
+    curl -s -o /dev/null -w '%{http_code}' --max-time 10 -X POST -H 'Origin: https://elsewhere.example' \
+        -H "X-Request-ID: $2" "${@:3}" "$1"
+}
+
+# Every line of the green instance's log is one JSON object, and the request ID caused a JSON line from the
+# same-origin check's refusal and the access line, each with RequestId ID.
+json_log_has_request() {
+    python3 - "$BLUEGREEN_STATE/green/instance-1.log" "$1" <<'PYTHON'
+import json, sys
+
+path, request_id = sys.argv[1:]
+loggers = set()
+with open(path, encoding="utf-8") as log:
+    for number, line in enumerate(log, 1):
+        try:
+            record = json.loads(line)
+        except ValueError:
+            sys.exit(f"line {number} of {path} is not a JSON object: {line[:200]!r}")
+        if record.get("RequestId") == request_id:
+            loggers.add(record["LoggerName"])
+missing = {"dev.pyroom.access", "dev.pyroom.platform.boundary.SameOriginFilter"} - loggers
+if missing:
+    sys.exit(f"no line with RequestId {request_id} from {', '.join(sorted(missing))}")
+PYTHON
+}
+
+expect_json_log() {
+    local id="json-check-$RANDOM$RANDOM" deadline=$((SECONDS + 10))
+    [ "$(cross_site_post "http://127.0.0.1:$BLUEGREEN_GREEN_PORT/api/health" "$id")" = 403 ] ||
+        fail "a cross-site POST was not refused"
+    until json_log_has_request "$id" 2>"$WORK/json-log.txt"; do
+        [ "$SECONDS" -lt "$deadline" ] || fail "the JSON log: $(cat "$WORK/json-log.txt")"
+        sleep 0.2
+    done
+    say "   every line JSON; request $id on the refusal's line and the access line"
+}
+
+# Plain lines: no terminal escapes in the whole log, and a request refused through HAProxy has its id on the
+# refusal's line and on the access line.
+expect_plain_log() {
+    local id="plain-check-$RANDOM$RANDOM" log="$BLUEGREEN_STATE/blue/instance-1.log" deadline=$((SECONDS + 10))
+    [ "$(cross_site_post "$(lb_url /api/health)" "$id" --cacert "$BLUEGREEN_STATE/haproxy/tls/pyroom.crt")" = 403 ] ||
+        fail "a cross-site POST through HAProxy was not refused"
+    until grep -qF " INFO [dev.pyroom.platform.boundary.SameOriginFilter] [request=$id] Refused a cross-site POST" "$log" &&
+        grep -qF " INFO [dev.pyroom.access] [request=$id] request id=$id method=POST path=/api/health status=403" "$log"; do
+        [ "$SECONDS" -lt "$deadline" ] || fail "request $id caused no plain lines with its id: $(grep -F "$id" "$log")"
+        sleep 0.2
+    done
+    ! grep -q $'\x1b' "$log" || fail "the instance's log has terminal escapes: $(grep -m 3 $'\x1b' "$log" | cat -v)"
+    say "   plain lines, no escapes; request $id on the refusal's line and the access line:"
+    grep -F "[request=$id]" "$log" | sed 's/^/     /'
 }
 
 # Every pyroom_ and haproxy_ series named in alerts.yml must be on the instance's or HAProxy's /metrics.
@@ -106,8 +165,9 @@ main() {
     fetch_distributions
     fresh_databases "$SOURCE_DB" "$RESTORED_DB"
 
-    say "1. Pyroom migrates $SOURCE_DB; a workspace with a file goes in"
-    PYROOM_DB_URL=$(test_db_url "$SOURCE_DB") "$BLUEGREEN" start green 1 --war "$WAR"
+    say "1. Pyroom migrates $SOURCE_DB, logging JSON; a workspace with a file goes in"
+    PYROOM_LOG_FORMAT=json PYROOM_DB_URL=$(test_db_url "$SOURCE_DB") "$BLUEGREEN" start green 1 --war "$WAR"
+    expect_json_log
     "$BLUEGREEN" stop green --force
     add_workspace_with_file
 
@@ -140,6 +200,7 @@ main() {
     made=$(answered_request_id)
     [[ "$made" =~ ^[0-9a-f-]{36}$ ]] || fail "a request without an id did not get one: '$made'"
     expect_logged "$made"
+    expect_plain_log
 
     say "5. the metrics the alert rules use, for the operator only"
     expect_alert_series
@@ -151,7 +212,7 @@ main() {
 
     say "6. TLS at the load balancer"
     expect_tls
-    say "RESULT backup_restore=ok request_id=ok metrics=ok tls=ok"
+    say "RESULT backup_restore=ok request_id=ok log_formats=ok metrics=ok tls=ok"
 }
 
 main "$@"

@@ -69,6 +69,18 @@ delegate_cgroup() {
     mount --bind "$point/sandboxes" "$point"
 }
 
+# Plain lines without colours (the default) or one JSON object per line: Payara Micro's start follows the same
+# PYROOM_LOG_FORMAT that Pyroom reads.
+logging_properties() {
+    case "${PYROOM_LOG_FORMAT:-plain}" in
+        plain | json) echo "/opt/pyroom/logging/${PYROOM_LOG_FORMAT:-plain}.properties" ;;
+        *)
+            say "PYROOM_LOG_FORMAT must be plain or json, not '$PYROOM_LOG_FORMAT'"
+            exit 1
+            ;;
+    esac
+}
+
 cluster_arguments() {
     if [ -n "${PYROOM_CLUSTER_NAME:-}" ]; then
         echo "--clustername $PYROOM_CLUSTER_NAME"
@@ -85,7 +97,8 @@ main() {
     chown "$SERVER_USER:" "$PYROOM_SANDBOX_ROOT"
     chmod 700 "$PYROOM_SANDBOX_ROOT"
     # A fresh root directory each start: Payara Micro redeploys whatever an old one holds.
-    local rootdir preboot
+    local rootdir preboot logging
+    logging=$(logging_properties)
     rootdir=$(mktemp -d /tmp/payara-XXXXXX)
     chown "$SERVER_USER:" "$rootdir"
     # HAProxy ends TLS and says so in X-Forwarded-Proto (its own, never a client's): the request's scheme follows
@@ -97,7 +110,7 @@ main() {
     exec setpriv --reuid="$SERVER_USER" --regid="$SERVER_USER" --init-groups \
         --inh-caps=-all --ambient-caps=-all --bounding-set=-all --no-new-privs -- /usr/bin/tini -- \
         java $JAVA_OPTS -jar "$PAYARA_JAR" --deploy "$WAR" --contextroot / --port 8080 \
-        --rootdir "$rootdir" --prebootcommandfile "$preboot" $(cluster_arguments) "$@"
+        --rootdir "$rootdir" --prebootcommandfile "$preboot" --logproperties "$logging" $(cluster_arguments) "$@"
 }
 
 main "$@"

@@ -1,5 +1,6 @@
 package dev.pyroom.identity.boundary;
 
+import dev.pyroom.platform.boundary.RequestIdHandshake;
 import jakarta.servlet.http.HttpSession;
 import jakarta.websocket.HandshakeResponse;
 import jakarta.websocket.Session;
@@ -9,14 +10,16 @@ import jakarta.websocket.server.ServerEndpointConfig;
 /**
  * Keeps the HTTP session a WebSocket was opened in with the socket, so that a connection kept open for many requests
  * can ask, at each one, whether that sign-in still stands. The container closes a socket whose HTTP session ends, but
- * a request can arrive before it does. The user properties written here belong to this one connection.
+ * a request can arrive before it does. The user properties written here belong to this one connection. It keeps the
+ * handshake's request id as well ({@link RequestIdHandshake}).
  */
-public class HandshakeSession extends ServerEndpointConfig.Configurator {
+public class HandshakeSession extends RequestIdHandshake {
 
     private static final String KEY = HandshakeSession.class.getName();
 
     @Override
     public void modifyHandshake(ServerEndpointConfig config, HandshakeRequest request, HandshakeResponse response) {
+        super.modifyHandshake(config, request, response);
         if (request.getHttpSession() instanceof HttpSession session) {
             config.getUserProperties().put(KEY, session);
         }

@@ -1,5 +1,6 @@
 package dev.pyroom.platform.boundary;
 
+import dev.pyroom.platform.control.RequestIds;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpFilter;
@@ -17,7 +18,8 @@ import java.util.regex.Pattern;
  * request ends with one log line in {@code key=value} form on the logger {@code dev.pyroom.access} (for the scripts
  * and styles of pages only at {@code FINE}, unless they fail):
  * {@code request id=... method=GET path=/my/workspaces.xhtml status=200 ms=12 user=student}. While the request runs,
- * the id is also available to the code that serves it as a request attribute ({@link #ATTRIBUTE}).
+ * the id is also available to the code that serves it as a request attribute ({@link #ATTRIBUTE}), and every line
+ * logged on the request's thread carries it ({@link RequestIds}, read by the log formatters).
  */
 public class RequestIdFilter extends HttpFilter {
 
@@ -34,10 +36,12 @@ public class RequestIdFilter extends HttpFilter {
         request.setAttribute(ATTRIBUTE, id);
         response.setHeader(HEADER, id);
         long started = System.nanoTime();
-        try {
-            chain.doFilter(request, response);
-        } finally {
-            logEnd(request, response, id, (System.nanoTime() - started) / 1_000_000);
+        try (RequestIds.Scope serving = RequestIds.enter(id)) {
+            try {
+                chain.doFilter(request, response);
+            } finally {
+                logEnd(request, response, id, (System.nanoTime() - started) / 1_000_000);
+            }
         }
     }
 

@@ -6,7 +6,9 @@ import dev.pyroom.identity.boundary.HandshakeSession;
 import dev.pyroom.identity.boundary.SignedInSockets;
 import dev.pyroom.identity.boundary.UserService;
 import dev.pyroom.platform.boundary.DatabaseUnavailable;
+import dev.pyroom.platform.boundary.RequestIdHandshake;
 import dev.pyroom.platform.control.DatabaseOutage;
+import dev.pyroom.platform.control.RequestIds;
 import dev.pyroom.sandbox.control.OutputQueue;
 import dev.pyroom.sandbox.control.Run;
 import dev.pyroom.sandbox.control.RunListener;
@@ -82,6 +84,12 @@ public class RunSocket {
 
     @OnOpen
     public void open(Session session) throws IOException {
+        try (RequestIds.Scope serving = RequestIdHandshake.serving(session)) {
+            opened(session);
+        }
+    }
+
+    private void opened(Session session) throws IOException {
         this.session = session;
         caller = session.getUserPrincipal();
         try {
@@ -102,6 +110,12 @@ public class RunSocket {
 
     @OnMessage
     public void message(String text) {
+        try (RequestIds.Scope serving = RequestIdHandshake.serving(session)) {
+            handle(text);
+        }
+    }
+
+    private void handle(String text) {
         JsonObject message;
         try {
             message = Json.createReader(new StringReader(text)).readObject();
@@ -182,6 +196,12 @@ public class RunSocket {
     }
 
     private void ended(RunResult result, Throwable error, RunLimits limits, StderrTail stderr) {
+        try (RequestIds.Scope serving = RequestIdHandshake.serving(session)) {
+            report(result, error, limits, stderr);
+        }
+    }
+
+    private void report(RunResult result, Throwable error, RunLimits limits, StderrTail stderr) {
         if (error != null) {
             LOG.log(Level.WARNING, "A run failed", error);
             toBrowser.offerLast(

@@ -3,7 +3,9 @@ package dev.pyroom.sandbox.boundary;
 import dev.pyroom.identity.boundary.SignedInSockets;
 import dev.pyroom.identity.boundary.UserService;
 import dev.pyroom.platform.boundary.DatabaseUnavailable;
+import dev.pyroom.platform.boundary.RequestIdHandshake;
 import dev.pyroom.platform.control.DatabaseOutage;
+import dev.pyroom.platform.control.RequestIds;
 import dev.pyroom.sandbox.control.OutputQueue;
 import dev.pyroom.sandbox.control.SandboxException;
 import dev.pyroom.sandbox.control.SandboxSettings;
@@ -34,7 +36,7 @@ import java.util.logging.Logger;
  * {@link OutputQueue} of {@code pyroom.websocket.output-buffer-bytes} as on the run connection. Keystrokes the sandbox
  * does not take in time are dropped.
  */
-@ServerEndpoint("/ws/terminal")
+@ServerEndpoint(value = "/ws/terminal", configurator = RequestIdHandshake.class)
 public class TerminalSocket {
 
     private static final Logger LOG = Logger.getLogger(TerminalSocket.class.getName());
@@ -60,6 +62,12 @@ public class TerminalSocket {
 
     @OnOpen
     public void open(Session session) throws IOException {
+        try (RequestIds.Scope serving = RequestIdHandshake.serving(session)) {
+            opened(session);
+        }
+    }
+
+    private void opened(Session session) throws IOException {
         try {
             openShell(session);
         } catch (EJBException e) {
@@ -94,7 +102,13 @@ public class TerminalSocket {
     }
 
     @OnMessage
-    public void message(String text) {
+    public void message(String text, Session session) {
+        try (RequestIds.Scope serving = RequestIdHandshake.serving(session)) {
+            handle(text);
+        }
+    }
+
+    private void handle(String text) {
         Terminal current = terminal;
         if (current == null) {
             return;
