@@ -43,6 +43,15 @@ fi
 : "${BLUEGREEN_LB_UP_TIMEOUT:=30}"
 : "${BLUEGREEN_DRAIN_TIMEOUT:=60}"
 : "${BLUEGREEN_STOP_TIMEOUT:=30}"
+# Who starts an instance again when it dies or hangs (lib/supervision.sh): auto (systemd where it runs and bluegreen
+# runs as root, else bluegreen's own supervisor process), systemd, or bluegreen.
+: "${BLUEGREEN_SUPERVISOR:=auto}"
+# The watchdog asks each instance's /health/live every INTERVAL seconds and waits TIMEOUT seconds for the answer;
+# FAILURES unanswered in a row and the instance is killed, then restarted after RESTART_DELAY seconds.
+: "${BLUEGREEN_WATCHDOG_INTERVAL:=2}"
+: "${BLUEGREEN_WATCHDOG_TIMEOUT:=3}"
+: "${BLUEGREEN_WATCHDOG_FAILURES:=3}"
+: "${BLUEGREEN_RESTART_DELAY:=2}"
 
 # Pyroom's own settings reach Payara Micro as environment variables (docs/operations.md lists them all).
 : "${PYROOM_DB_URL:=jdbc:postgresql://localhost:5433/pyroom?connectTimeout=3}"

@@ -45,9 +45,11 @@ lb_colour_up() {
 }
 
 switch_to() {
-    local target=$1 previous=$2
+    local target=$1 previous=$2 start_ms ms
+    start_ms=$(now_ms)
     lb_switch "$target"
-    say "switched: $target is live, $previous gets no new request"
+    ms=$(($(now_ms) - start_ms))
+    say "switched in $(printf '%d.%03d' $((ms / 1000)) $((ms % 1000)))s: $target is live, $previous gets no new request"
 }
 
 # Waits until the previous colour holds no session (bounded by BLUEGREEN_DRAIN_TIMEOUT).

@@ -37,20 +37,21 @@ instance_running() {
     instance_pid "$1" "$2" >/dev/null
 }
 
-# Instances that have a pid file, running or not (a killed instance leaves its pid file behind).
+# Instances that have a pid file or a supervisor, running or not (a killed instance leaves its pid file behind).
 recorded_instances() {
     local colour=$1 file index
-    for file in "$(colour_dir "$colour")"/instance-*.pid; do
+    for file in "$(colour_dir "$colour")"/instance-*.pid "$(colour_dir "$colour")"/instance-*.supervisor; do
         [ -e "$file" ] || continue
         index=${file##*/instance-}
-        echo "${index%.pid}"
-    done | sort -n
+        echo "${index%.*}"
+    done | sort -nu
 }
 
+# Instances that run, or that their supervisor is starting again.
 running_instances() {
     local colour=$1 index
     for index in $(recorded_instances "$colour"); do
-        if instance_running "$colour" "$index"; then echo "$index"; fi
+        if instance_running "$colour" "$index" || supervisor_alive "$colour" "$index"; then echo "$index"; fi
     done
 }
 
@@ -84,7 +85,9 @@ COMMANDS
     echo "$file"
 }
 
-instance_launch() {
+# Starts Payara Micro in the background of the caller (the instance's runner, bin/bluegreen-instance) and writes
+# its pid file.
+instance_start_java() {
     local colour=$1 index=$2 jar preboot logging log root java_opts
     jar=$(payara_jar)
     if [ -z "$jar" ] || [ ! -f "$jar" ]; then
@@ -99,8 +102,9 @@ instance_launch() {
     rm -rf "$root"
     mkdir -p "$root"
     if [ -f "$log" ]; then mv -f "$log" "$log.previous"; fi
-    # fd 9 holds bluegreen's lock: the instance must not inherit it, or the lock would live as long as it does.
-    setsid "$BLUEGREEN_JAVA" "${java_opts[@]}" -Dhazelcast.socket.bind.any=false -Dpyroom.node.colour="$colour" \
+    # Out of memory, the JVM ends (and its supervisor starts it again) instead of limping on.
+    "$BLUEGREEN_JAVA" "${java_opts[@]}" -XX:+ExitOnOutOfMemoryError \
+        -Dhazelcast.socket.bind.any=false -Dpyroom.node.colour="$colour" \
         -jar "$jar" \
         --deploy "$(colour_war "$colour")" --contextroot / \
         --port "$(instance_port "$colour" "$index")" \
@@ -110,6 +114,16 @@ instance_launch() {
         --prebootcommandfile "$preboot" --logproperties "$logging" --rootdir "$root" \
         </dev/null >"$log" 2>&1 9>&- &
     echo $! >"$(instance_pid_file "$colour" "$index")"
+}
+
+# Starts an instance under its supervisor (lib/supervision.sh), which starts it again should it die or hang.
+instance_launch() {
+    local colour=$1 index=$2 jar
+    jar=$(payara_jar)
+    if [ -z "$jar" ] || [ ! -f "$jar" ]; then
+        die "Payara Micro not found: set BLUEGREEN_PAYARA_JAR to the payara-micro jar"
+    fi
+    instance_supervise "$colour" "$index"
 }
 
 # Payara Micro colours its console log with terminal escape sequences unless started with logging properties that
@@ -132,8 +146,10 @@ instance_wait_ready() {
     local colour=$1 index=$2 deadline
     deadline=$((SECONDS + BLUEGREEN_READY_TIMEOUT))
     until instance_ready "$colour" "$index"; do
-        # Only the pid here: just after the launch, the process may not have become Payara Micro yet.
-        if ! kill -0 "$(cat "$(instance_pid_file "$colour" "$index")")" 2>/dev/null; then
+        # Only the pid here: just after the launch, the process may not have become Payara Micro yet. A supervisor
+        # that still runs is starting it (again).
+        if ! kill -0 "$(cat "$(instance_pid_file "$colour" "$index")" 2>/dev/null)" 2>/dev/null &&
+            ! supervisor_alive "$colour" "$index"; then
             warn "$(instance_name "$colour" "$index") exited while starting; last lines of $(instance_log "$colour" "$index"):"
             tail -n 15 "$(instance_log "$colour" "$index")" | without_colours >&2 || true
             return 1
@@ -182,8 +198,12 @@ colour_start() {
             say "$(instance_name "$colour" "$index") already runs (pid $(instance_pid "$colour" "$index"), port $(instance_port "$colour" "$index"))"
             continue
         fi
-        instance_launch "$colour" "$index"
-        say "started $(instance_name "$colour" "$index"): port $(instance_port "$colour" "$index"), pid $(cat "$(instance_pid_file "$colour" "$index")"), release $(colour_release "$colour")"
+        if supervisor_alive "$colour" "$index"; then
+            say "$(instance_name "$colour" "$index") is being restarted by its supervisor: waiting for it"
+        else
+            instance_launch "$colour" "$index"
+            say "started $(instance_name "$colour" "$index"): port $(instance_port "$colour" "$index"), pid $(cat "$(instance_pid_file "$colour" "$index")" 2>/dev/null || echo -), release $(colour_release "$colour")"
+        fi
         started+=("$index")
     done
     for index in "${started[@]}"; do
@@ -205,27 +225,23 @@ colour_start() {
 }
 
 instance_stop() {
-    local colour=$1 index=$2 pid deadline
+    local colour=$1 index=$2 pid
     if lb_running; then
         # Stopping must go on even if HAProxy does not know this slot (the warning says why).
         lb_server_disable "$colour" "$index" || true
         lb_wait_server_drained "$colour" "$index"
     fi
-    if pid=$(instance_pid "$colour" "$index"); then
-        kill -TERM -- "-$pid" 2>/dev/null || kill -TERM "$pid" 2>/dev/null || true
-        deadline=$((SECONDS + BLUEGREEN_STOP_TIMEOUT))
-        while kill -0 "$pid" 2>/dev/null && [ "$SECONDS" -lt "$deadline" ]; do
-            sleep 0.5
-        done
-        if kill -0 "$pid" 2>/dev/null; then
-            warn "$(instance_name "$colour" "$index") still runs ${BLUEGREEN_STOP_TIMEOUT}s after SIGTERM: killing it"
-            kill -KILL -- "-$pid" 2>/dev/null || kill -KILL "$pid" 2>/dev/null || true
-        fi
+    if supervisor_alive "$colour" "$index"; then
+        # The supervisor first: an instance stopped on purpose must not be started again.
+        pid=$(supervisor_stop "$colour" "$index")
+        say "stopped $(instance_name "$colour" "$index") (pid $pid) and its supervisor"
+    elif pid=$(instance_pid "$colour" "$index"); then
+        stop_process_group "$pid" "$(instance_name "$colour" "$index")"
         say "stopped $(instance_name "$colour" "$index") (pid $pid)"
     else
         say "$(instance_name "$colour" "$index") was not running: cleared its state"
     fi
-    rm -f "$(instance_pid_file "$colour" "$index")"
+    rm -f "$(instance_pid_file "$colour" "$index")" "$(instance_supervisor_file "$colour" "$index")"
     rm -rf "$(instance_root "$colour" "$index")"
 }
 
