@@ -418,7 +418,10 @@ class Student {
         HttpResponse<String> response = send(
                 HttpRequest.newBuilder(uri)
                         .header("content-type", "application/json")
+                        // Its workspace and file, as the editor sends them: students sharing an account check
+                        // different documents, which never replace each other's requests.
                         .POST(HttpRequest.BodyPublishers.ofString("{\"tier\":\"fast\",\"version\":" + saveNumber
+                                + ",\"workspaceId\":" + workspaceId + ",\"path\":\"main.py\""
                                 + ",\"filename\":\"main.py\",\"source\":\"" + source.replace("\n", "\\n") + "\"}")),
                 uri);
         checkNotSignInForm(response);
