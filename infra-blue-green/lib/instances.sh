@@ -196,6 +196,8 @@ colour_start() {
     for ((index = 1; index <= count; index++)); do
         if instance_running "$colour" "$index"; then
             say "$(instance_name "$colour" "$index") already runs (pid $(instance_pid "$colour" "$index"), port $(instance_port "$colour" "$index"))"
+            # Restarted by its supervisor a moment ago, it may still be starting: wait for it as for a new one.
+            instance_ready "$colour" "$index" || started+=("$index")
             continue
         fi
         if supervisor_alive "$colour" "$index"; then
