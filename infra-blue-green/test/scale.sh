@@ -1,8 +1,10 @@
 #!/usr/bin/env bash
 # Scaling a live colour while signed-in students work through HAProxy (verify/MixedLoad.java: page loads, the
 # editor's Faces AJAX saves, lint requests, WebSocket runs), one phase at a time:
-#   up               bluegreen scale blue 2: the new instance starts with blue's release and joins HAProxy
-#   down             bluegreen scale blue 1: instance 2 leaves HAProxy, drains, stops
+#   up               bluegreen scale blue 2: the new instance starts with blue's release and joins HAProxy; the
+#                    students stay on the instance their cookie names, a new visitor may land on the new one
+#   down             more students sign in, spread over both instances; bluegreen scale blue 1: instance 2 leaves
+#                    HAProxy while its students work, drains, stops, and they go on on instance 1
 #   autoscale_up     one 'bluegreen autoscale blue --min 1 --max 2 --once' decision with the busy signal forced
 #   autoscale_down   the same with the quiet signal forced
 # The autoscaler reads the instances' real /metrics; the signal is forced through its thresholds (a busy mark of 0
@@ -25,7 +27,6 @@ source "$ROOT/infra-blue-green/lib/mixed-load.sh"
 
 DATABASE=pyroom_scale
 WAR=${PYROOM_WAR:-$ROOT/webapp/target/pyroom.war}
-STUDENTS=2
 ACCOUNTS="student:student student2:student2"
 # Seconds of load in each phase after its action, so that every phase's instances serve requests.
 SETTLE=${SCALE_TEST_SETTLE:-8}
@@ -59,6 +60,17 @@ expect_instances() {
 # Requests HAProxy has sent to an instance since it started.
 served_by() { lb_stat "$(backend_of blue)" "$(server_of blue "$1")" stot; }
 
+# New visitors (no cookie yet) are spread over the colour's instances: four of them reach both.
+expect_new_visitors_reach() {
+    local index=$1 before visitor status
+    before=$(served_by "$index")
+    for visitor in 1 2 3 4; do
+        status=$(curl -sk -o /dev/null -w '%{http_code}' --max-time 30 "https://127.0.0.1:${BLUEGREEN_LB_BIND##*:}/")
+        [ "$status" = 200 ] || fail "new visitor $visitor got $status from /"
+    done
+    [ "$(served_by "$index")" -gt "$before" ] || fail "no new visitor reached blue-$index"
+}
+
 phase() {
     mixed_load_phase "$1"
     say "phase $1"
@@ -79,17 +91,24 @@ main() {
     "$BLUEGREEN" start blue 1 --war "$WAR"
     "$BLUEGREEN" lb start
     expect_instances 1
-    mixed_load_start "$STUDENTS" "$ACCOUNTS"
+    mixed_load_start 2 "$ACCOUNTS"
     phase steady
     sleep "$SETTLE"
 
     phase up
     "$BLUEGREEN" scale blue 2
     expect_instances 2
+    expect_new_visitors_reach 2
     sleep "$SETTLE"
-    [ "$(served_by 2)" -gt 0 ] || fail "HAProxy sent no request to the new instance blue-2"
-
+    mixed_load_stop
+    # The students signed in so far all work on blue-1 (their cookie); a new group signs in over both instances.
+    mv "$WORK/driver.out" "$WORK/first-students.out"
+    local on_two
+    on_two=$(served_by 2)
+    mixed_load_start 3 "$ACCOUNTS"
     phase down
+    sleep "$SETTLE"
+    [ "$(served_by 2)" -gt "$((on_two + 4))" ] || fail "no student of the new group works on blue-2"
     "$BLUEGREEN" scale blue 1
     expect_instances 1
     sleep "$SETTLE"
@@ -110,6 +129,8 @@ main() {
     expect_instances 1
     sleep "$SETTLE"
     mixed_load_stop
+    # Both groups' counts, for mixed_load_field (their phases have different names).
+    cat "$WORK/first-students.out" >>"$WORK/driver.out"
 
     local name failed requests total=0 result="RESULT scale=passed" failures=0
     for name in "${PHASES[@]}"; do
