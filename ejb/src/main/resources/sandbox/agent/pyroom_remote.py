@@ -28,6 +28,9 @@ MAX_OUTPUT = 8192
 TRUNCATED = "\n[output truncated]\n"
 MAX_NAME = 200
 KILL_PATIENCE_SECONDS = 5
+# How long a new student's process may take to appear: the zygote's start (a fresh interpreter) and a fork, slow only on
+# a busy machine. None of the student's code runs before a test's first request, so this is not the test's time.
+SPAWN_PATIENCE_SECONDS = 10
 UNARY = "repr str len bool hash iter next neg pos abs invert".split()
 BINARY = "eq ne lt le gt ge contains getitem setitem delitem".split()
 ARITHMETIC = "add sub mul truediv floordiv mod pow matmul and_ or_ xor lshift rshift".split()
@@ -143,6 +146,7 @@ class Child:
     def __init__(self, zygote):
         self.zygote = zygote
         self.deadline = None
+        self.limit_seconds = None
         self.time_limit = None
         self.pid = None
         self.stopped = None
@@ -160,9 +164,9 @@ class Child:
         theirs.close()
         os.close(output_w)
 
-    def begin(self, deadline, time_limit):
-        """Starts a test: its own deadline, and its own share of what the process prints."""
-        self.deadline = deadline
+    def begin(self, limit_seconds, time_limit):
+        """Starts a test: its own time limit, and its own share of what the process prints."""
+        self.limit_seconds = limit_seconds
         self.time_limit = time_limit
         self.output = bytearray()
         # Whatever the process sent unasked since the last answer is no answer to this test's requests.
@@ -170,8 +174,11 @@ class Child:
         self.oom_kills_before = oom_kills()
 
     def start(self):
+        """Starts the test's clock, once the process is there: the zygote's start and the fork are not the test's."""
         if self.pid is None:
+            self.deadline = time.monotonic() + SPAWN_PATIENCE_SECONDS
             self.guard(self.await_spawn)
+        self.deadline = time.monotonic() + self.limit_seconds
 
     def ask(self, *request):
         return self.decode(self.guard(lambda: self.exchange(request)))
@@ -189,7 +196,11 @@ class Child:
         while self.zygote.spawned is None:
             if self.zygote.control is None:
                 raise GradingStop("error", "the grader could not start the program")
-            self.wait()
+            try:
+                self.wait()
+            except GradingStop:
+                # The wait's deadline here is the spawn's, not the test's: no timeout of the student's code.
+                raise GradingStop("error", "the grader could not start the program") from None
         self.pid = self.zygote.spawned
 
     def exchange(self, request):
