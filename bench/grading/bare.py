@@ -1,5 +1,5 @@
-"""The baseline of bench/grading.sh: the same 10 tests run by bare python3, one process per test, as a check runs them
-(one run per I/O test, one interpreter per unit test), without a sandbox. Prints one line per round: its time in ms.
+"""The baseline of bench/grading.sh: the same 10 tests run by bare python3, one process per test (one run per I/O test,
+one interpreter per unit test), without a sandbox. Prints one line per round: its time in ms.
 
 Usage: bare.py PYTHON ROUNDS FOLDER, where FOLDER holds main.py, solution.py, io/N.in with io/N.out, and unit/*.py.
 """

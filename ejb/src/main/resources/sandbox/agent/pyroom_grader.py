@@ -8,10 +8,11 @@ The request may also carry {"compile": {"<path>": "<source>", ...}}: the student
 grader compiles each without running it, before any test, and writes one line {"file", "line", "message"} per file that
 does not compile; if there is one, no test runs. The tests may then be an empty list.
 
-The tests run here, the student's code never does: it runs in a fresh process per test, which the tests reach through
-proxies (pyroom_remote, pyroom_student). This process is not dumpable, so the student's processes, though they have the
-same user, cannot read the hidden tests from its memory, environment or open files, and it alone holds the run's
-stdout.
+The tests run here, the student's code never does: it runs in a process of its own, which the tests reach through
+proxies (pyroom_remote, pyroom_student). The tests share that process, as the tests of a pytest session share their
+modules, until one of them stops it (a timeout, its ending, an answer the grader cannot take); the next test then gets
+a fresh one. This process is not dumpable, so the student's processes, though they have the same user, cannot read the
+hidden tests from its memory, environment or open files, and it alone holds the run's stdout.
 """
 
 import ast
@@ -19,7 +20,6 @@ import json
 import operator
 import os
 import sys
-import time
 import types
 import unittest
 
@@ -63,8 +63,10 @@ def main(workspace, cpu_seconds, address_space, file_size):
         zygote.start()
         modules = WorkspaceModules(workspace)
         sys.meta_path.insert(0, modules)
+        child = None
         for test in tests:
-            write(results, grade(test, zygote, modules))
+            result, child = grade(test, zygote, modules, child)
+            write(results, result)
     write(results, {"done": True})
     return 0
 
@@ -105,9 +107,12 @@ def write(fd, line):
         data = data[os.write(fd, data):]
 
 
-def grade(test, zygote, modules):
+def grade(test, zygote, modules, child):
+    """The test's result, and the student's process for the next test: this one's, unless the test stopped it."""
     limit_ms = test["timeLimitMs"]
-    child = Child(zygote, time.monotonic() + limit_ms / 1000, f"{limit_ms / 1000:g} s")
+    if child is None:
+        child = Child(zygote)
+    child.begin(limit_ms / 1000, f"{limit_ms / 1000:g} s")
     modules.child = child
     try:
         child.start()
@@ -116,11 +121,11 @@ def grade(test, zygote, modules):
         verdict = judge(stop)
     finally:
         modules.forget()
-        output = child.finish()
+        output, kept = child.end_test()
     if child.stopped is not None:
         # Also when the test's code caught the stop: the student's process is gone or out of bounds.
         verdict = judge(child.stopped)
-    return {"id": test["id"], **verdict, "output": output}
+    return {"id": test["id"], **verdict, "output": output}, child if kept else None
 
 
 def run_source(source):

@@ -1,6 +1,8 @@
-"""Process attributes the agent sets on itself and on the processes it starts."""
+"""Process attributes the agent sets on itself and on the processes it starts.
 
-import ctypes
+ctypes is imported where it is needed: the grader's zygote, a fresh interpreter for every check, needs only rlimits.
+"""
+
 import resource
 
 PR_SET_DUMPABLE = 4
@@ -25,6 +27,8 @@ def become_subreaper():
 
 
 def prctl(option, value):
+    import ctypes
+
     if ctypes.CDLL(None, use_errno=True).prctl(option, value, 0, 0, 0) != 0:
         raise OSError(ctypes.get_errno(), f"prctl {option}")
 
@@ -55,12 +59,13 @@ def oom_kills():
     return None
 
 
-class SockFprog(ctypes.Structure):
-    _fields_ = [("len", ctypes.c_ushort), ("filter", ctypes.c_void_p)]
-
-
 def load_seccomp(path):
     """Applies a compiled seccomp filter to this process and everything it starts, for good."""
+    import ctypes
+
+    class SockFprog(ctypes.Structure):
+        _fields_ = [("len", ctypes.c_ushort), ("filter", ctypes.c_void_p)]
+
     with open(path, "rb") as compiled:
         program = compiled.read()
     instructions = ctypes.create_string_buffer(program, len(program))

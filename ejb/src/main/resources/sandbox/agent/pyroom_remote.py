@@ -1,14 +1,13 @@
-"""The grader's view of the student's code: a process per test that it can only ask, and proxies that ask it.
+"""The grader's view of the student's code: a process that it can only ask, and proxies that ask it.
 
 The grader never runs the student's code. `import solution` in a test gives a RemoteModule; attributes, calls and
-operations on it and on what it returns are requests to the test's student process (pyroom_student). Data comes back
-as values, anything else as a Proxy, and the student's exceptions as the builtin exception of the same name, or as a
-class the grader makes for the student's own. Every wait on the student's processes ends at the test's deadline.
+operations on it and on what it returns are requests to the student's process (pyroom_student). Data comes back as
+values, anything else as a Proxy, and the student's exceptions as the builtin exception of the same name, or as a class
+the grader makes for the student's own. Every wait on the student's processes ends at the current test's deadline.
 """
 
 import builtins
-import importlib.abc
-import importlib.util
+import importlib.machinery
 import math
 import os
 import resource
@@ -29,6 +28,9 @@ MAX_OUTPUT = 8192
 TRUNCATED = "\n[output truncated]\n"
 MAX_NAME = 200
 KILL_PATIENCE_SECONDS = 5
+# How long a new student's process may take to appear: the zygote's start (a fresh interpreter) and a fork, slow only on
+# a busy machine. None of the student's code runs before a test's first request, so this is not the test's time.
+SPAWN_PATIENCE_SECONDS = 10
 UNARY = "repr str len bool hash iter next neg pos abs invert".split()
 BINARY = "eq ne lt le gt ge contains getitem setitem delitem".split()
 ARITHMETIC = "add sub mul truediv floordiv mod pow matmul and_ or_ xor lshift rshift".split()
@@ -52,6 +54,7 @@ class Zygote:
         self.pid = None
         self.spawned = None
         self.exits = {}
+        self.answered = False
 
     def start(self):
         ours, theirs = socket.socketpair(socket.AF_UNIX, socket.SOCK_SEQPACKET)
@@ -86,20 +89,47 @@ class Zygote:
                 self.discard()
 
     def receive(self):
+        """Takes a message of the zygote, if one is there; False if none was."""
         try:
             message = self.control.recv(64)
         except BlockingIOError:
-            return
+            return False
         except OSError:
             message = b""
         if not message:
             self.discard()
-            return
+            return False
         kind, *numbers = message.split()
-        if kind == b"p":
+        if kind == b"!":
+            self.answered = True
+        elif kind == b"p":
             self.spawned = int(numbers[0])
         elif kind == b"x":
             self.exits[int(numbers[0])] = int(numbers[1])
+        return True
+
+    def answers(self):
+        """Whether the zygote answers a question now: one that a signal is ending never does."""
+        self.answered = False
+        try:
+            self.control.send(b"?")
+        except (AttributeError, OSError):
+            self.discard()
+            return False
+        deadline = time.monotonic() + KILL_PATIENCE_SECONDS
+        while not self.answered and self.control is not None:
+            left = deadline - time.monotonic()
+            if left <= 0:
+                self.discard()
+                return False
+            select.select([self.control], [], [], left)
+            self.receive()
+        return self.answered
+
+    def catch_up(self):
+        """Takes every message the zygote has sent."""
+        while self.control is not None and self.receive():
+            pass
 
     def discard(self):
         """Stops using this zygote; the next spawn starts another, and the sweep after the test ends this one."""
@@ -109,19 +139,22 @@ class Zygote:
 
 
 class Child:
-    """The student's process of one test, reached through a socket, its output through a pipe."""
+    """The student's process, reached through a socket, its output through a pipe. The tests of a check share it, as
+    the tests of a pytest session share their modules, until one of them stops it (a timeout, an ending, an answer the
+    grader cannot take): the next test then gets a fresh one."""
 
-    def __init__(self, zygote, deadline, time_limit):
+    def __init__(self, zygote):
         self.zygote = zygote
-        self.deadline = deadline
-        self.time_limit = time_limit
+        self.deadline = None
+        self.limit_seconds = None
+        self.time_limit = None
         self.pid = None
         self.stopped = None
         self.classes = {}
         self.pending = bytearray()
         self.received = bytearray()
         self.output = bytearray()
-        self.oom_kills_before = oom_kills()
+        self.oom_kills_before = None
         self.channel, theirs = socket.socketpair()
         self.channel.setblocking(False)
         self.output_fd, output_w = os.pipe()
@@ -131,8 +164,21 @@ class Child:
         theirs.close()
         os.close(output_w)
 
+    def begin(self, limit_seconds, time_limit):
+        """Starts a test: its own time limit, and its own share of what the process prints."""
+        self.limit_seconds = limit_seconds
+        self.time_limit = time_limit
+        self.output = bytearray()
+        # Whatever the process sent unasked since the last answer is no answer to this test's requests.
+        self.received.clear()
+        self.oom_kills_before = oom_kills()
+
     def start(self):
-        self.guard(self.await_spawn)
+        """Starts the test's clock, once the process is there: the zygote's start and the fork are not the test's."""
+        if self.pid is None:
+            self.deadline = time.monotonic() + SPAWN_PATIENCE_SECONDS
+            self.guard(self.await_spawn)
+        self.deadline = time.monotonic() + self.limit_seconds
 
     def ask(self, *request):
         return self.decode(self.guard(lambda: self.exchange(request)))
@@ -150,7 +196,11 @@ class Child:
         while self.zygote.spawned is None:
             if self.zygote.control is None:
                 raise GradingStop("error", "the grader could not start the program")
-            self.wait()
+            try:
+                self.wait()
+            except GradingStop:
+                # The wait's deadline here is the spawn's, not the test's: no timeout of the student's code.
+                raise GradingStop("error", "the grader could not start the program") from None
         self.pid = self.zygote.spawned
 
     def exchange(self, request):
@@ -238,6 +288,21 @@ class Child:
         self.output += data[: MAX_OUTPUT + 1 - len(self.output)]
         return True
 
+    def end_test(self):
+        """Ends a test: what the process printed during it, and whether the next test may use the process too. If so,
+        every other process below the grader but the zygote ends; if not, all of them."""
+        self.zygote.catch_up()
+        if not (self.stopped is None and self.pid is not None and not self.eof and self.zygote.control is not None
+                and self.pid not in self.zygote.exits):
+            return self.finish(), False
+        end_processes([self.zygote.pid, self.pid])
+        if not self.zygote.answers():
+            # The student's code ended the zygote: its process, now a child of the grader, is not kept.
+            return self.finish(), False
+        while self.output_fd is not None and self.read_output():
+            pass
+        return self.printed(), True
+
     def finish(self):
         """Ends every process of the test and gives what they printed."""
         if self.pid is None:
@@ -248,6 +313,9 @@ class Child:
         if self.output_fd is not None:
             os.close(self.output_fd)
         self.channel.close()
+        return self.printed()
+
+    def printed(self):
         if len(self.output) <= MAX_OUTPUT:
             return self.output.decode("utf-8", "replace")
         return self.output[: MAX_OUTPUT - len(TRUNCATED)].decode("utf-8", "ignore") + TRUNCATED
@@ -354,9 +422,10 @@ class RemoteModule(types.ModuleType):
         return getattr(remote, name)
 
 
-class WorkspaceModules(importlib.abc.MetaPathFinder, importlib.abc.Loader):
+class WorkspaceModules:
     """Answers `import NAME` where the workspace has NAME.py or a folder NAME, and the standard library has no NAME,
-    with a RemoteModule of the current test's process. The grader itself never runs the student's files."""
+    with a RemoteModule of the current test's process. The grader itself never runs the student's files. (A finder
+    and loader by protocol: importlib.abc would cost the grader's start some 20 ms of imports.)"""
 
     def __init__(self, workspace):
         self.workspace = workspace
@@ -367,7 +436,7 @@ class WorkspaceModules(importlib.abc.MetaPathFinder, importlib.abc.Loader):
         if self.child is None or top in sys.stdlib_module_names or not self.holds(top):
             return None
         package = os.path.isdir(os.path.join(self.workspace, *name.split(".")))
-        return importlib.util.spec_from_loader(name, self, is_package=package)
+        return importlib.machinery.ModuleSpec(name, self, is_package=package)
 
     def holds(self, name):
         return name.isidentifier() and (
@@ -381,7 +450,7 @@ class WorkspaceModules(importlib.abc.MetaPathFinder, importlib.abc.Loader):
         module.__pyroom_remote__ = self.child.ask("import", module.__name__)
 
     def forget(self):
-        """Drops the test's modules, so that the next test imports them afresh from its own process."""
+        """Drops the test's modules, so that the next test imports them again, from whichever process it has."""
         self.child = None
         for name, module in list(sys.modules.items()):
             if isinstance(module, RemoteModule):

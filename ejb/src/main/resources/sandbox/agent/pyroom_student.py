@@ -1,10 +1,12 @@
-"""The student's side of grading: a zygote that forks one fresh process per test, which runs the student's code.
+"""The student's side of grading: a zygote that forks the processes which run the student's code.
 
 The grader starts the zygote as a new interpreter (fork and exec), never as a plain fork: nothing of the agent's or the
 grader's memory, where the hidden tests pass, is in it. It holds no secret, has /dev/null as stdin, stdout and stderr,
-and only its control socket to the grader (fd 3). For each test the grader sends it a socket and an output pipe; the
-zygote forks a process that runs the student's modules and answers the grader's requests over that socket (see
-pyroom_wire), and reports when the process ends.
+and only its control socket to the grader (fd 3). When the grader needs a student's process (for the first test, and
+for the next test after one stopped the last process) it sends the zygote a socket and an output pipe; the zygote forks
+a process that runs the student's modules and answers the grader's requests over that socket (see pyroom_wire), and
+reports when the process ends. Asked "?", it answers "!": the grader keeps a process for the next test only while its
+zygote lives.
 
 Usage: pyroom_student.py WORKSPACE CPU_SECONDS ADDRESS_SPACE FILE_SIZE
 """
@@ -56,6 +58,12 @@ def main():
                 message, fds, _, _ = socket.recv_fds(control, 16, 2)
                 if not message:
                     return
+                if message == b"?":
+                    # The grader asks whether this zygote lives before it keeps a student's process for another test.
+                    for received in fds:
+                        os.close(received)
+                    control.send(b"!")
+                    continue
                 pid = os.fork()
                 if pid == 0:
                     become_student(fds, workspace, *limits)

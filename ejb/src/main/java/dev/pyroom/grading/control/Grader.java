@@ -7,12 +7,14 @@ import dev.pyroom.grading.entity.TestOutcome;
 import dev.pyroom.grading.entity.TestResult;
 import dev.pyroom.sandbox.control.DetachedSandbox;
 import dev.pyroom.sandbox.control.NodeSandboxes;
+import dev.pyroom.sandbox.control.Sandbox;
 import dev.pyroom.sandbox.control.SandboxException;
 import dev.pyroom.sandbox.entity.RunLimits;
 import dev.pyroom.workspace.entity.WorkspaceFile;
 import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
 import java.time.Duration;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -34,29 +36,39 @@ public class Grader {
      * @param limits the course's limits for a run; a test's time limit may only shorten them
      */
     public CheckReport check(List<WorkspaceFile> files, List<AssignmentTest> tests, RunLimits limits) {
-        try (DetachedSandbox opened = sandboxes.openDetached(files)) {
-            Map<AssignmentTest, TestResult> results = new HashMap<>();
-            for (AssignmentTest test : ofKind(tests, TestKind.IO)) {
-                results.put(test, IoTestRun.run(opened.sandbox(), test, limitsFor(test, limits)));
-            }
-            // Last: the unit tests' source passes through the sandbox's agent, which no program may be forked from
-            // after.
-            List<AssignmentTest> unitTests = ofKind(tests, TestKind.UNIT);
-            GraderRun.Findings findings = GraderRun.run(opened.sandbox(), pythonSources(files), unitTests, limits);
-            if (findings.notCompiled().isPresent()) {
-                return allAs(
-                        tests, TestOutcome.NOT_COMPILED, findings.notCompiled().get());
-            }
-            if (!findings.finished() && unitTests.isEmpty()) {
-                return allAs(tests, TestOutcome.CRASHED, "The grader stopped before it had compiled the files.");
-            }
-            for (int index = 0; index < unitTests.size(); index++) {
-                results.put(unitTests.get(index), findings.unitResults().get(index));
-            }
-            return CheckReport.of(tests.stream().map(results::get).toList());
+        DetachedSandbox opened;
+        try {
+            opened = sandboxes.openDetached(files);
         } catch (SandboxException e) {
             return allAs(tests, TestOutcome.CRASHED, "The sandbox for the check did not start.");
         }
+        try {
+            return check(opened.sandbox(), files, tests, limits);
+        } finally {
+            // Every result is in: ending the sandbox need not hold up the student's answer.
+            sandboxes.closeLater(opened);
+        }
+    }
+
+    private static CheckReport check(
+            Sandbox sandbox, List<WorkspaceFile> files, List<AssignmentTest> tests, RunLimits limits) {
+        Map<AssignmentTest, TestResult> results = new HashMap<>();
+        for (AssignmentTest test : visibleFirst(ofKind(tests, TestKind.IO))) {
+            results.put(test, IoTestRun.run(sandbox, test, limitsFor(test, limits)));
+        }
+        // Last: the unit tests' source passes through the sandbox's agent, which no program may be forked from after.
+        List<AssignmentTest> unitTests = ofKind(tests, TestKind.UNIT);
+        GraderRun.Findings findings = GraderRun.run(sandbox, pythonSources(files), unitTests, limits);
+        if (findings.notCompiled().isPresent()) {
+            return allAs(tests, TestOutcome.NOT_COMPILED, findings.notCompiled().get());
+        }
+        if (!findings.finished() && unitTests.isEmpty()) {
+            return allAs(tests, TestOutcome.CRASHED, "The grader stopped before it had compiled the files.");
+        }
+        for (int index = 0; index < unitTests.size(); index++) {
+            results.put(unitTests.get(index), findings.unitResults().get(index));
+        }
+        return CheckReport.of(tests.stream().map(results::get).toList());
     }
 
     /** The Python files as the student saved them, which the grader compiles before any of its tests run. */
@@ -79,6 +91,17 @@ public class Grader {
 
     private static List<AssignmentTest> ofKind(List<AssignmentTest> tests, TestKind kind) {
         return tests.stream().filter(test -> test.kind() == kind).toList();
+    }
+
+    /**
+     * The order in which tests run (results keep the assignment's order): the student's code a test runs can leave
+     * what it was given behind, in its files or in the process the unit tests share, so no visible test, whose output
+     * the student sees, runs after a hidden test of its kind.
+     */
+    static List<AssignmentTest> visibleFirst(List<AssignmentTest> tests) {
+        return tests.stream()
+                .sorted(Comparator.comparing(AssignmentTest::visible).reversed())
+                .toList();
     }
 
     /** The course's limits, with the test's time limit where that is shorter. */

@@ -76,7 +76,7 @@ final class GraderRun {
         JsonObjectBuilder compile = Json.createObjectBuilder();
         sources.forEach(compile::add);
         JsonArrayBuilder array = Json.createArrayBuilder();
-        for (AssignmentTest test : tests) {
+        for (AssignmentTest test : Grader.visibleFirst(tests)) {
             array.add(Json.createObjectBuilder()
                     .add("id", Long.toString(test.id()))
                     .add("source", test.source())

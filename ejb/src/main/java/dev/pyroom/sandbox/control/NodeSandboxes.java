@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.Semaphore;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
@@ -99,6 +100,18 @@ public class NodeSandboxes {
      */
     public DetachedSandbox openDetached(List<WorkspaceFile> files) {
         return spares.take(files).orElseGet(() -> openAround(files));
+    }
+
+    /**
+     * Closes a detached sandbox on another thread, so that ending it (its processes, its cgroup, its folder) does not
+     * hold up whoever waits for what was done in it; here when no thread is free.
+     */
+    public void closeLater(DetachedSandbox sandbox) {
+        try {
+            executor.execute(sandbox::close);
+        } catch (RejectedExecutionException e) {
+            sandbox.close();
+        }
     }
 
     private DetachedSandbox openAround(List<WorkspaceFile> files) {

@@ -129,6 +129,45 @@ class GraderRunTest {
         assertTrue(Files.notExists(directory.resolve("ws/ran")));
     }
 
+    @Test
+    void noVisibleTestMeetsWhatAHiddenTestGaveTheStudentsCode(@TempDir Path directory) throws IOException {
+        String recorder = "seen = []\n\ndef record(value):\n    seen.append(value)\n    return list(seen)\n";
+        AssignmentTest hidden =
+                hidden(unit(21, "hidden", "from solution import record\n\ndef test_secret():\n    record('secret')\n"));
+        AssignmentTest visible = unit(
+                22,
+                "visible",
+                "from solution import record\n\ndef test_shown():\n    assert record('shown') == ['shown']\n");
+
+        List<TestResult> results =
+                run(directory, recorder, List.of(hidden, visible)).unitResults();
+
+        assertEquals(
+                List.of("hidden", "visible"),
+                results.stream().map(TestResult::name).toList());
+        assertEquals(
+                TestOutcome.PASSED, results.get(0).outcome(), results.get(0).message());
+        assertEquals(
+                TestOutcome.PASSED, results.get(1).outcome(), results.get(1).message());
+    }
+
+    private static AssignmentTest hidden(AssignmentTest test) {
+        return new AssignmentTest(
+                test.id(),
+                test.name(),
+                test.kind(),
+                test.points(),
+                test.timeLimit(),
+                false,
+                test.entryFile(),
+                test.arguments(),
+                test.stdin(),
+                test.expectedOutput(),
+                test.comparison(),
+                test.tolerance(),
+                test.source());
+    }
+
     private static AssignmentTest unit(long id, String name, String source) {
         return new AssignmentTest(
                 id,

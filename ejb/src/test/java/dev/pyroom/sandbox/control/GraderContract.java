@@ -110,14 +110,36 @@ abstract class GraderContract extends GraderHarness {
     }
 
     @Test
-    void givesEveryTestAFreshProcess() throws Exception {
-        write("counter.py", "calls = []\n\ndef bump():\n    calls.append(1)\n    return len(calls)\n");
-        String test = "from counter import bump\n\ndef test_first_bump():\n    assert bump() == 1\n";
+    void letsTheTestsShareTheStudentsProcessAsPytestSharesModules() throws Exception {
+        write(
+                "counter.py",
+                "calls = []\n\ndef bump():\n    calls.append(1)\n    print('bump', len(calls))\n"
+                        + "    return len(calls)\n");
 
-        Grading grading = grade(test, test);
+        Grading grading = grade(
+                "from counter import bump\n\ndef test_first_bump():\n    assert bump() == 1\n",
+                "from counter import bump\n\ndef test_second_bump():\n    assert bump() == 2\n");
 
-        assertEquals("passed", grading.outcome("1"));
-        assertEquals("passed", grading.outcome("2"));
+        assertEquals("passed", grading.outcome("1"), grading.message("1"));
+        assertEquals("passed", grading.outcome("2"), grading.message("2"));
+        assertEquals("bump 1\n", grading.test("1").getString("output"));
+        assertEquals("bump 2\n", grading.test("2").getString("output"));
+    }
+
+    @Test
+    void givesTheNextTestAFreshProcessWhenATestEndedItsProcess() throws Exception {
+        write(
+                "counter.py",
+                "import os\n\ncalls = []\n\ndef bump():\n    calls.append(1)\n    return len(calls)\n\n"
+                        + "def leave():\n    os._exit(0)\n");
+        String bumps = "from counter import bump\n\ndef test_bump():\n    assert bump() == 1\n";
+
+        Grading grading = grade(bumps, "from counter import leave\n\ndef test_leave():\n    leave()\n", bumps);
+
+        grading.assertComplete(3);
+        assertEquals("passed", grading.outcome("1"), grading.message("1"));
+        assertEquals("error", grading.outcome("2"));
+        assertEquals("passed", grading.outcome("3"), grading.message("3"));
     }
 
     @Test
