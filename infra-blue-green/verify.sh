@@ -24,7 +24,7 @@
 # time.
 #
 # usage: infra-blue-green/verify.sh [--short] [--instances N] [--students S] [--war WAR]
-#   --short: the same phases with shorter pauses (VERIFY_SETTLE=4), for bin/pyroom test
+#   --short: the same phases with shorter pauses (VERIFY_SETTLE=4), for PYROOM_TEST_VERIFY=1 bin/pyroom test
 # It uses (or starts) PostgreSQL and Keycloak through bin/pyroom services, HAProxy and the instances through
 # bin/bluegreen, and stops what it started. Traffic stays on loopback. Bounded: every wait has a limit.
 set -euo pipefail
