@@ -1,0 +1,163 @@
+package dev.pyroom.grading.control;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+
+import dev.pyroom.grading.entity.AssignmentTest;
+import dev.pyroom.grading.entity.CheckReport;
+import dev.pyroom.grading.entity.OutputComparison;
+import dev.pyroom.grading.entity.TestKind;
+import dev.pyroom.grading.entity.TestOutcome;
+import dev.pyroom.grading.entity.TestResult;
+import dev.pyroom.sandbox.control.BubblewrapBackend;
+import dev.pyroom.sandbox.control.BubblewrapSettings;
+import dev.pyroom.sandbox.control.Sandbox;
+import dev.pyroom.sandbox.control.SandboxBackend;
+import dev.pyroom.sandbox.entity.RunLimits;
+import dev.pyroom.sandbox.entity.SandboxSpec;
+import dev.pyroom.workspace.entity.FilePath;
+import dev.pyroom.workspace.entity.WorkspaceFile;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.function.Function;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.io.TempDir;
+
+/** A whole check, I/O tests and unit tests, in real bubblewrap sandboxes opened for it. */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class GraderCheckTest {
+
+    /** The student's program: it keeps whatever it is given where a later program of the student could read it. */
+    private static final String KEEPS_ITS_INPUT = """
+            import sys
+            given = sys.stdin.read()
+            for place in ('/tmp/given.txt', 'given.txt'):
+                with open(place, 'w') as kept:
+                    kept.write(given)
+            print(given.upper())
+            """;
+
+    private static final String SHOWS_WHAT_WAS_KEPT = """
+            import os
+
+            def test_nothing_was_kept():
+                kept = [open(place).read() for place in ('/tmp/given.txt', 'given.txt') if os.path.exists(place)]
+                assert kept == [], kept
+            """;
+
+    private SandboxBackend backend;
+
+    @TempDir
+    Path folders;
+
+    private int opened;
+
+    @BeforeAll
+    void startBackend() {
+        backend = BubblewrapBackend.start(BubblewrapSettings.defaults());
+    }
+
+    @AfterAll
+    void closeBackend() {
+        backend.close();
+    }
+
+    @Test
+    void aVisibleUnitTestNeverMeetsTheInputOfAHiddenIoTest() {
+        AssignmentTest hiddenIo = ioTest(1, "secret input", false, "s3cret-4711", "S3CRET-4711");
+        AssignmentTest visibleUnit = unitTest(2, "shown", SHOWS_WHAT_WAS_KEPT);
+
+        CheckReport report = Grader.check(
+                this::within, List.of(main(KEEPS_ITS_INPUT)), List.of(hiddenIo, visibleUnit), RunLimits.DEFAULTS);
+
+        List<TestResult> results = report.results();
+        assertEquals(
+                TestOutcome.PASSED, results.get(0).outcome(), results.get(0).message());
+        assertEquals(
+                TestOutcome.PASSED, results.get(1).outcome(), results.get(1).message());
+        assertFalse(
+                String.valueOf(results.get(1).message()).contains("s3cret"),
+                results.get(1).message());
+    }
+
+    @Test
+    void visibleTestsAloneShareOneSandbox() {
+        AssignmentTest visibleIo = ioTest(1, "shown input", true, "hello", "HELLO");
+        AssignmentTest visibleUnit = unitTest(2, "shown", SHOWS_WHAT_WAS_KEPT);
+        opened = 0;
+
+        CheckReport report = Grader.check(
+                this::within, List.of(main(KEEPS_ITS_INPUT)), List.of(visibleIo, visibleUnit), RunLimits.DEFAULTS);
+
+        assertEquals(1, opened);
+        assertEquals(TestOutcome.PASSED, report.results().get(0).outcome());
+        // The student's own visible input is theirs to see: the unit test finds it.
+        assertEquals(TestOutcome.FAILED, report.results().get(1).outcome());
+    }
+
+    private <T> T within(List<WorkspaceFile> files, Function<Sandbox, T> work) {
+        opened++;
+        try {
+            Path workspace = Files.createTempDirectory(folders, "workspace");
+            for (Path folder : List.of(folders, workspace)) {
+                // The sandbox's user must reach the workspace.
+                Files.setPosixFilePermissions(folder, PosixFilePermissions.fromString("rwxr-xr-x"));
+            }
+            for (WorkspaceFile file : files) {
+                Files.writeString(workspace.resolve(file.getPath().value()), file.getContent());
+            }
+            try (Sandbox sandbox = backend.open(SandboxSpec.of(workspace))) {
+                return work.apply(sandbox);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static WorkspaceFile main(String content) {
+        return WorkspaceFile.unstored(new FilePath("main.py"), content, OffsetDateTime.now());
+    }
+
+    private static AssignmentTest ioTest(long id, String name, boolean visible, String stdin, String expected) {
+        return new AssignmentTest(
+                id,
+                name,
+                TestKind.IO,
+                1,
+                Duration.ofSeconds(2),
+                visible,
+                "main.py",
+                List.of(),
+                stdin,
+                expected,
+                OutputComparison.TRIMMED,
+                0,
+                "");
+    }
+
+    private static AssignmentTest unitTest(long id, String name, String source) {
+        return new AssignmentTest(
+                id,
+                name,
+                TestKind.UNIT,
+                1,
+                Duration.ofSeconds(2),
+                true,
+                "main.py",
+                List.of(),
+                "",
+                "",
+                OutputComparison.TRIMMED,
+                0,
+                source);
+    }
+}
