@@ -9,6 +9,8 @@ source "$ROOT/bin/lib/common.sh"
 source "$ROOT/bin/lib/setup.sh"
 # shellcheck source=../../bin/lib/postgres.sh
 source "$ROOT/bin/lib/postgres.sh"
+# shellcheck source=../../bin/lib/keycloak.sh
+source "$ROOT/bin/lib/keycloak.sh"
 
 BLUEGREEN=$ROOT/infra-blue-green/bin/bluegreen
 WORK=$(mktemp -d "${TMPDIR:-/tmp}/pyroom-ops-test.XXXXXX")
@@ -57,4 +59,17 @@ fresh_databases() {
     for database in "$@"; do
         postgres_start test "$PYROOM_TEST_DB_PORT" "$database" --fresh
     done
+}
+
+# What a test's instances run on: a fresh DATABASE on the test server (PYROOM_DB_URL names it), Keycloak, and the
+# folder PYROOM_SANDBOX_ROOT under the test's own directory.
+ops_test_stack() {
+    fetch_distributions
+    fresh_databases "$1"
+    keycloak_start
+    export PYROOM_DB_URL
+    PYROOM_DB_URL=$(test_db_url "$1")
+    # Sandboxes run as another host user, who must reach the folders under the test's own directory.
+    chmod 711 "$WORK"
+    mkdir -m 755 -p "${PYROOM_SANDBOX_ROOT:?}"
 }

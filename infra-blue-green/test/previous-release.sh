@@ -18,8 +18,6 @@
 set -euo pipefail
 # shellcheck source=lib.sh
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
-# shellcheck source=../../bin/lib/keycloak.sh
-source "$ROOT/bin/lib/keycloak.sh"
 # shellcheck source=../../bench/lib/classroom.sh
 source "$ROOT/bench/lib/classroom.sh"
 # shellcheck source=user-actions.sh
@@ -117,14 +115,7 @@ main() {
     short=$(git -C "$ROOT" log -1 --format=%h "$commit")
     known=$(migration_versions "$commit" | sort -n | tail -n 1)
     previous=$(previous_war "$commit")
-    fetch_distributions
-    fresh_databases "$DATABASE"
-    keycloak_start
-    export PYROOM_DB_URL
-    PYROOM_DB_URL=$(test_db_url "$DATABASE")
-    # Sandboxes run as another host user, who must reach the folders under the test's own directory.
-    chmod 711 "$WORK"
-    mkdir -m 755 -p "$PYROOM_SANDBOX_ROOT"
+    ops_test_stack "$DATABASE"
     old="http://127.0.0.1:$BLUEGREEN_BLUE_PORT" new="http://127.0.0.1:$BLUEGREEN_GREEN_PORT"
     old_jar=$WORK/previous.cookies new_jar=$WORK/this.cookies
 

@@ -16,8 +16,6 @@
 set -euo pipefail
 # shellcheck source=lib.sh
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
-# shellcheck source=../../bin/lib/keycloak.sh
-source "$ROOT/bin/lib/keycloak.sh"
 # shellcheck source=../lib/instances.sh
 source "$ROOT/infra-blue-green/lib/instances.sh"
 # shellcheck source=../lib/lb.sh
@@ -79,14 +77,7 @@ phase() {
 main() {
     trap cleanup EXIT
     [ -f "$WAR" ] || fail "no war at $WAR: build it first (mvn -DskipTests package)"
-    fetch_distributions
-    fresh_databases "$DATABASE"
-    keycloak_start
-    export PYROOM_DB_URL
-    PYROOM_DB_URL=$(test_db_url "$DATABASE")
-    # Sandboxes run as another host user, who must reach the folders under the test's own directory.
-    chmod 711 "$WORK"
-    mkdir -m 755 "$PYROOM_SANDBOX_ROOT"
+    ops_test_stack "$DATABASE"
 
     "$BLUEGREEN" start blue 1 --war "$WAR"
     "$BLUEGREEN" lb start

@@ -11,8 +11,6 @@
 set -euo pipefail
 # shellcheck source=lib.sh
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
-# shellcheck source=../../bin/lib/keycloak.sh
-source "$ROOT/bin/lib/keycloak.sh"
 # shellcheck source=../lib/instances.sh
 source "$ROOT/infra-blue-green/lib/instances.sh"
 
@@ -93,14 +91,7 @@ expect_ended_once() {
 main() {
     trap ops_test_cleanup EXIT
     [ -f "$WAR" ] || fail "no war at $WAR: build it first (mvn -DskipTests package)"
-    fetch_distributions
-    fresh_databases "$DATABASE"
-    keycloak_start
-    export PYROOM_DB_URL
-    PYROOM_DB_URL=$(test_db_url "$DATABASE")
-    # Sandboxes run as another host user, who must reach the folders under the test's own directory.
-    chmod 711 "$WORK"
-    mkdir -m 755 -p "$PYROOM_SANDBOX_ROOT"
+    ops_test_stack "$DATABASE"
 
     say "starting two nodes of one release on one database"
     "$BLUEGREEN" start blue 2 --war "$WAR"
