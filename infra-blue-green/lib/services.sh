@@ -10,7 +10,7 @@ SERVICES_PID=""
 # command:package the caller names (bench/cutover.sh: wrk:wrk).
 install_load_tools() {
     local missing=() pair
-    for pair in java:openjdk-17-jdk-headless keytool:openjdk-17-jdk-headless haproxy:haproxy socat:socat \
+    for pair in java:openjdk-17-jdk-headless keytool:openjdk-17-jdk-headless mvn:maven haproxy:haproxy socat:socat \
         psql:postgresql-client curl:curl "$@"; do
         command -v "${pair%%:*}" >/dev/null || missing+=("${pair#*:}")
     done
