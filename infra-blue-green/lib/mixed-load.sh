@@ -70,8 +70,9 @@ mixed_load_field() {
 
 # The driver's account of what failed, for a report: the students' own lines, then Gatling's summary of errors.
 mixed_load_failures() {
-    cat "$WORK/driver.out" "$WORK/driver.log" | grep -E '\] (GET|lint|run|save|lost|could)|could not' |
-        head -n 30 | sed 's/^/   /'
+    # sed, not head: it reads to the end, so no writer dies of SIGPIPE under pipefail.
+    grep -hE '\] (GET|lint|run|save|lost|could)|could not' "$WORK/driver.out" "$WORK/driver.log" |
+        sed -n '1,30s/^/   /p'
     awk '/^---- Errors/ { block = ""; show = 1 } show && /^$/ { show = 0; last = block } show { block = block $0 "\n" }
-        END { printf "%s", last }' "$WORK/driver.out" | head -n 20 | sed 's/^/   /'
+        END { printf "%s", last }' "$WORK/driver.out" | sed -n '1,20s/^/   /p'
 }

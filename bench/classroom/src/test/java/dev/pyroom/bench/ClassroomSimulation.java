@@ -84,7 +84,8 @@ public class ClassroomSimulation extends Simulation {
             .disableCaching();
 
     private static KeycloakAccounts accounts() {
-        return new KeycloakAccounts(Settings.required("classroom.keycloak-url"), System.getProperty("classroom.realm", "pyroom"));
+        return new KeycloakAccounts(
+                Settings.required("classroom.keycloak-url"), System.getProperty("classroom.realm", "pyroom"));
     }
 
     private static String keycloakAdmin() {
@@ -207,7 +208,8 @@ public class ClassroomSimulation extends Simulation {
 
     private final ScenarioBuilder students = scenario("students")
             .feed(students())
-            .exec(KeycloakSignIn.signIn("/my/courses.xhtml?code=" + JOIN_CODE, "#{username}", "#{username}", "You are in"))
+            .exec(KeycloakSignIn.signIn(
+                    "/my/courses.xhtml?code=" + JOIN_CODE, "#{username}", "#{username}", "You are in"))
             .exitHereIfFailed()
             .exec(http(session -> phase() + "workspaces")
                     .get("/api/workspaces")

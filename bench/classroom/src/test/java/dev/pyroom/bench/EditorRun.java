@@ -19,6 +19,7 @@ import java.time.Duration;
 final class EditorRun {
 
     private static final Duration TIMEOUT = Duration.ofSeconds(30);
+    private static final String SOCKET = "run";
 
     private final EditorWork work;
     private final String origin;
@@ -31,18 +32,23 @@ final class EditorRun {
     ChainBuilder run() {
         return work.count("requests")
                 .exec(session -> session.remove("runEnd").set("runStartedAt", System.nanoTime()))
-                .exec(ws("run: connect").connect("/ws/run").header("Origin", origin))
+                .exec(ws("run: connect").wsName(SOCKET).connect("/ws/run").header("Origin", origin))
+                // A socket that never opened stays in the session under its name and would block the next run.
+                .exec(session -> session.isFailed()
+                        ? session.remove(SOCKET).set("failure", "no WebSocket connection")
+                        : session)
                 .doIf(session -> !session.isFailed())
                 .then(doIfOrElse(session -> session.contains("lastAcked"))
                         .then(exec(program(outputCheck(), endCheck())))
                         .orElse(exec(program(endCheck())))
                         .exec(session -> session.set("runFailed", session.isFailed()).markAsSucceeded())
-                        .exec(ws("run: close").close())
+                        .exec(ws("run: close").wsName(SOCKET).close())
                         .exec(this::judge));
     }
 
     private static io.gatling.javaapi.http.WsSendTextActionBuilder program(WsFrameCheck... checks) {
         return ws("run: program")
+                .wsName(SOCKET)
                 .sendText(session -> "{\"type\":\"run\",\"workspaceId\":" + session.getLong("workspace")
                         + ",\"entryFile\":\"main.py\"}")
                 .await(TIMEOUT)
@@ -67,7 +73,7 @@ final class EditorRun {
 
     /** No end message before the socket closed: interrupted; no end message in time, or a wrong one: failed. */
     private Session judge(Session closed) {
-        Session session = closed.markAsSucceeded();
+        Session session = closed.remove(SOCKET).markAsSucceeded();
         if (!session.getBoolean("runFailed")) {
             return work.tallied(session, "runs");
         }
@@ -77,6 +83,9 @@ final class EditorRun {
             PhaseTally.log(session.getString("student"), "[" + session.getString("phase") + "] run interrupted");
             return work.tallied(session, "runs_interrupted");
         }
-        return session.markAsFailed();
+        String end = session.contains("runEnd")
+                ? "a wrong end message"
+                : "no end message in " + TIMEOUT.toSeconds() + " s";
+        return session.set("failure", end + " or not the saved output").markAsFailed();
     }
 }

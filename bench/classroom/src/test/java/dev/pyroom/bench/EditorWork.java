@@ -104,7 +104,7 @@ final class EditorWork {
                 .formParamMap(params)
                 .check(answered(
                         substring("<partial-response"),
-                        regex("<error>|<redirect|validationFailed&#34;:true|\"validationFailed\":true|ui-messages-error")
+                        regex("<error>|<redirect|validationFailed(&#34;|\"):true|ui-messages-error")
                                 .notExists(),
                         regex(VIEW_STATE_UPDATE).optional().saveAs("newViewState")));
     }

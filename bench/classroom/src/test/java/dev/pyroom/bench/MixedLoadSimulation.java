@@ -19,6 +19,7 @@ import io.gatling.javaapi.core.Simulation;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -90,7 +91,7 @@ public class MixedLoadSimulation extends Simulation {
                         .check(work.answered(form("#workspaces").saveAs("workspacesForm"))))
                 .doIf(session -> !session.isFailed())
                 .then(work.counted(work.facesAjax("AJAX create workspace", "/my/workspaces.xhtml", session -> {
-                    Map<String, Object> form = new java.util.LinkedHashMap<>(session.getMap("workspacesForm"));
+                    Map<String, Object> form = new LinkedHashMap<>(session.getMap("workspacesForm"));
                     form.put("workspaces:newName", session.getString("workspaceName"));
                     return EditorWork.ajaxParams(
                             form, "workspaces:create", "workspaces:create workspaces:newName", "workspaces");
@@ -105,9 +106,10 @@ public class MixedLoadSimulation extends Simulation {
     }
 
     private ChainBuilder setUp() {
+        int equals = COOKIE.indexOf('=');
         ChainBuilder start = COOKIE.isEmpty()
                 ? exec(session -> session)
-                : exec(addCookie(Cookie(COOKIE.substring(0, COOKIE.indexOf('=')), COOKIE.substring(COOKIE.indexOf('=') + 1))));
+                : exec(addCookie(Cookie(COOKIE.substring(0, equals), COOKIE.substring(equals + 1))));
         return start.exec(signIn())
                 .doIf(session -> !session.isFailed())
                 .then(createWorkspace())
@@ -138,7 +140,7 @@ public class MixedLoadSimulation extends Simulation {
     }
 
     private ChainBuilder turn() {
-        return exec(session -> session.remove("landed").remove("signInMarks").remove("status"))
+        return exec(session -> session.remove("landed").remove("signInMarks").remove("status").remove("failure"))
                 .doIf(session -> session.getInt("turn") % 3 == 0)
                 .then(work.save())
                 .doIf(session -> session.getInt("turn") % 3 == 1)
@@ -179,8 +181,10 @@ public class MixedLoadSimulation extends Simulation {
             case 2 -> "run";
             default -> "GET";
         };
-        PhaseTally.log(session.getString("student"), "[" + phase + "] " + what + " failed: HTTP "
-                + session.getString("status") + " at " + session.getString("landed")
+        String why = session.contains("failure")
+                ? session.getString("failure")
+                : "HTTP " + session.getString("status") + " at " + session.getString("landed");
+        PhaseTally.log(session.getString("student"), "[" + phase + "] " + what + " failed: " + why
                 + (relogin ? " (sent to sign in)" : ""));
         return session.markAsSucceeded();
     }
