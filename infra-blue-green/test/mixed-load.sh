@@ -36,7 +36,8 @@ expect_clean() {
 }
 
 main() {
-    trap 'mixed_load_stop; ops_test_cleanup' EXIT
+    # ops_test_cleanup keeps the logs of a failed run: it must see the test's own status, not mixed_load_stop's.
+    trap 'status=$?; set +e; mixed_load_stop; (exit "$status"); ops_test_cleanup' EXIT
     [ -f "$WAR" ] || fail "no war at $WAR: build it first (mvn -DskipTests package)"
     install_load_tools
     fetch_distributions

@@ -47,6 +47,7 @@ public class MixedLoadSimulation extends Simulation {
             List.of(Settings.required("mixed.accounts").trim().split("\\s+"));
     private static final String COOKIE = System.getProperty("mixed.cookie", "");
     private static final Duration BETWEEN_TURNS = Duration.ofMillis(150);
+    private static final Duration RETRY_AFTER = Duration.ofSeconds(1);
 
     private final PhaseTally tally = new PhaseTally(Path.of(Settings.required("mixed.control")), STUDENTS);
     private final EditorWork work = new EditorWork(BASE, tally);
@@ -159,13 +160,14 @@ public class MixedLoadSimulation extends Simulation {
                 .exec(work.openEditor())
                 .doIf(session -> session.isFailed() && work.sentToSignIn(session))
                 .then(exec(Session::markAsSucceeded).exec(signIn()).exec(work.openEditor()))
-                .exec(session -> {
-                    if (session.isFailed()) {
-                        PhaseTally.log(session.getString("student"), "could not recover: HTTP "
-                                + session.getString("status") + " at " + session.getString("landed"));
-                    }
-                    return session.markAsSucceeded();
-                });
+                .doIf(Session::isFailed)
+                .then(exec(session -> {
+                            PhaseTally.log(session.getString("student"), "could not recover: HTTP "
+                                    + session.getString("status") + " at " + session.getString("landed"));
+                            return session.markAsSucceeded();
+                        })
+                        // A user who cannot reach the editor waits a moment before trying again.
+                        .pause(RETRY_AFTER));
     }
 
     private Session noteFailure(Session session) {
