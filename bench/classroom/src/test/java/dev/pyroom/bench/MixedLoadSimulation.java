@@ -132,7 +132,8 @@ public class MixedLoadSimulation extends Simulation {
         return exec(session -> {
                     String now = tally.currentPhase();
                     String phase = session.getString("phase");
-                    return now.equals(phase)
+                    // An empty name is the control file caught while the shell rewrites it: no change yet.
+                    return now.isEmpty() || now.equals(phase)
                             ? session.remove("endedPhase")
                             : session.set("endedPhase", phase).set("phase", now);
                 })
