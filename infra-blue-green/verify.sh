@@ -52,8 +52,10 @@ export BLUEGREEN_LB_BIND PYROOM_DB_URL PYROOM_OIDC_PROVIDER_URI BLUEGREEN_DEVELO
 # The longest wait for the students to sign in (a first run also fetches Gatling).
 : "${MIXED_LOAD_SETUP_TIMEOUT:=${VERIFY_SETUP_TIMEOUT:-300}}"
 : "${VERIFY_SERVICES_TIMEOUT:=300}"
-# The accounts the students sign in with (the development realm's).
-: "${VERIFY_ACCOUNTS:=student:student student2:student2}"
+# The accounts the students sign in with (the development realm's), round robin. Two students to an account at
+# most: a user may run two programs at once on a node (pyroom.sandbox.runs-per-user), and when an instance dies all
+# of an account's students work on the same one.
+: "${VERIFY_ACCOUNTS:=student:student student2:student2 student3:student3}"
 
 INSTANCES=2
 STUDENTS=6
@@ -82,6 +84,9 @@ parse_arguments() {
     esac
     [ "$INSTANCES" -ge 2 ] || die "--instances must be at least 2: the kill -9 phase needs a survivor"
     [ "$STUDENTS" -ge 1 ] || die "--students must be at least 1"
+    local accounts
+    accounts=$(wc -w <<<"$VERIFY_ACCOUNTS")
+    [ "$STUDENTS" -le $((2 * accounts)) ] || die "--students may be at most twice the accounts in VERIFY_ACCOUNTS ($accounts)"
     [ -f "$WAR" ] || die "war not found: $WAR (build it with: mvn -B -q -ntp -DskipTests install)"
     if [ -z "$VERIFY_SETTLE" ]; then
         if [ "$SHORT" = yes ]; then VERIFY_SETTLE=4; else VERIFY_SETTLE=8; fi
