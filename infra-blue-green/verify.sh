@@ -24,7 +24,8 @@
 # time.
 #
 # usage: infra-blue-green/verify.sh [--short] [--instances N] [--students S] [--war WAR]
-#   --short: the same phases with shorter pauses (VERIFY_SETTLE=4), for PYROOM_TEST_VERIFY=1 bin/pyroom test
+#   --short: the same phases with shorter pauses (VERIFY_SETTLE=4) and 4 students unless --students says otherwise,
+#            for bin/pyroom test
 # It uses (or starts) PostgreSQL and Keycloak through bin/pyroom services, HAProxy and the instances through
 # bin/bluegreen, and stops what it started. Traffic stays on loopback. Bounded: every wait has a limit.
 set -euo pipefail
@@ -58,7 +59,7 @@ export BLUEGREEN_LB_BIND PYROOM_DB_URL PYROOM_OIDC_PROVIDER_URI BLUEGREEN_DEVELO
 : "${VERIFY_ACCOUNTS:=student:student student2:student2 student3:student3}"
 
 INSTANCES=2
-STUDENTS=6
+STUDENTS=""
 WAR="$ROOT/webapp/target/pyroom.war"
 WORK=$(mktemp -d)
 SHORT=no
@@ -79,6 +80,9 @@ parse_arguments() {
             *) die "usage: infra-blue-green/verify.sh [--short] [--instances N] [--students S] [--war WAR]" ;;
         esac
     done
+    if [ -z "$STUDENTS" ]; then
+        if [ "$SHORT" = yes ]; then STUDENTS=4; else STUDENTS=6; fi
+    fi
     case "$INSTANCES$STUDENTS" in
         *[!0-9]*) die "--instances and --students need positive numbers" ;;
     esac
