@@ -8,11 +8,11 @@ import org.junit.jupiter.api.Assumptions;
  * and sets {@code PYROOM_TEST_DOCKER=1}, which turns a missing engine into a failure; elsewhere the tests are skipped
  * without one.
  */
-final class DockerEngine {
+public final class DockerEngine {
 
     private DockerEngine() {}
 
-    static SandboxBackend backend() {
+    public static SandboxBackend backend() {
         return backend("test-node");
     }
 

@@ -9,8 +9,6 @@ import dev.pyroom.grading.entity.OutputComparison;
 import dev.pyroom.grading.entity.TestKind;
 import dev.pyroom.grading.entity.TestOutcome;
 import dev.pyroom.grading.entity.TestResult;
-import dev.pyroom.sandbox.control.BubblewrapBackend;
-import dev.pyroom.sandbox.control.BubblewrapSettings;
 import dev.pyroom.sandbox.control.Sandbox;
 import dev.pyroom.sandbox.control.SandboxBackend;
 import dev.pyroom.sandbox.entity.RunLimits;
@@ -32,9 +30,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 
-/** A whole check, I/O tests and unit tests, in real bubblewrap sandboxes opened for it. */
+/** A whole check, I/O tests and unit tests, in real sandboxes opened for it; a backend's class says which backend. */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class GraderCheckTest {
+abstract class GraderCheckContract {
 
     /** The student's program: it keeps whatever it is given where a later program of the student could read it. */
     private static final String KEEPS_ITS_INPUT = """
@@ -61,14 +59,18 @@ class GraderCheckTest {
 
     private int opened;
 
+    abstract SandboxBackend startBackend();
+
     @BeforeAll
-    void startBackend() {
-        backend = BubblewrapBackend.start(BubblewrapSettings.defaults());
+    void startBackendOnce() {
+        backend = startBackend();
     }
 
     @AfterAll
     void closeBackend() {
-        backend.close();
+        if (backend != null) {
+            backend.close();
+        }
     }
 
     @Test
