@@ -4,7 +4,7 @@
 #
 # Signed-in simulated students (real Keycloak sign-in through the login form, cookies kept, one open editor page
 # each) work through HAProxy over HTTPS: page loads, the editor's Faces AJAX saves with the page's view state, lint
-# requests and WebSocket runs over wss (verify/MixedLoad.java, trusting exactly HAProxy's certificate). Meanwhile,
+# requests and WebSocket runs over wss (lib/mixed-load.sh: Gatling, trusting exactly HAProxy's certificate). Meanwhile,
 # one phase at a time:
 #   cutover   bluegreen deploy of the war to the idle colour (--keep-warm)
 #   rollback  bluegreen rollback
@@ -24,7 +24,8 @@
 # time.
 #
 # usage: infra-blue-green/verify.sh [--short] [--instances N] [--students S] [--war WAR]
-#   --short: the same phases with shorter pauses (VERIFY_SETTLE=4), for PYROOM_TEST_VERIFY=1 bin/pyroom test
+#   --short: the same phases with shorter pauses (VERIFY_SETTLE=4) and 4 students unless --students says otherwise,
+#            for bin/pyroom test
 # It uses (or starts) PostgreSQL and Keycloak through bin/pyroom services, HAProxy and the instances through
 # bin/bluegreen, and stops what it started. Traffic stays on loopback. Bounded: every wait has a limit.
 set -euo pipefail
@@ -34,6 +35,8 @@ ROOT=$(cd "$HERE/.." && pwd)
 BLUEGREEN="$HERE/bin/bluegreen"
 # shellcheck source=lib/services.sh
 source "$HERE/lib/services.sh"
+# shellcheck source=lib/mixed-load.sh
+source "$HERE/lib/mixed-load.sh"
 
 : "${BLUEGREEN_LB_BIND:=127.0.0.1:18443}"
 : "${PYROOM_DB_URL:=jdbc:postgresql://localhost:5433/pyroom?connectTimeout=3}"
@@ -47,16 +50,18 @@ export BLUEGREEN_LB_BIND PYROOM_DB_URL PYROOM_OIDC_PROVIDER_URI BLUEGREEN_DEVELO
 # Seconds a crashed or hung instance may take to serve again (the proof fails beyond), and the longest wait for it.
 : "${VERIFY_HEAL_LIMIT:=60}"
 : "${VERIFY_HEAL_TIMEOUT:=300}"
-: "${VERIFY_SETUP_TIMEOUT:=120}"
+# The longest wait for the students to sign in (a first run also fetches Gatling).
+: "${MIXED_LOAD_SETUP_TIMEOUT:=${VERIFY_SETUP_TIMEOUT:-300}}"
 : "${VERIFY_SERVICES_TIMEOUT:=300}"
-# The accounts the students sign in with (the development realm's).
-: "${VERIFY_ACCOUNTS:=student:student student2:student2}"
+# The accounts the students sign in with (the development realm's), round robin. Two students to an account at
+# most: a user may run two programs at once on a node (pyroom.sandbox.runs-per-user), and when an instance dies all
+# of an account's students work on the same one.
+: "${VERIFY_ACCOUNTS:=student:student student2:student2 student3:student3}"
 
 INSTANCES=2
-STUDENTS=6
+STUDENTS=""
 WAR="$ROOT/webapp/target/pyroom.war"
 WORK=$(mktemp -d)
-DRIVER_PID=""
 SHORT=no
 
 say() { printf '%s\n' "$*"; }
@@ -75,11 +80,17 @@ parse_arguments() {
             *) die "usage: infra-blue-green/verify.sh [--short] [--instances N] [--students S] [--war WAR]" ;;
         esac
     done
+    if [ -z "$STUDENTS" ]; then
+        if [ "$SHORT" = yes ]; then STUDENTS=4; else STUDENTS=6; fi
+    fi
     case "$INSTANCES$STUDENTS" in
         *[!0-9]*) die "--instances and --students need positive numbers" ;;
     esac
     [ "$INSTANCES" -ge 2 ] || die "--instances must be at least 2: the kill -9 phase needs a survivor"
     [ "$STUDENTS" -ge 1 ] || die "--students must be at least 1"
+    local accounts
+    accounts=$(wc -w <<<"$VERIFY_ACCOUNTS")
+    [ "$STUDENTS" -le $((2 * accounts)) ] || die "--students may be at most twice the accounts in VERIFY_ACCOUNTS ($accounts)"
     [ -f "$WAR" ] || die "war not found: $WAR (build it with: mvn -B -q -ntp -DskipTests install)"
     if [ -z "$VERIFY_SETTLE" ]; then
         if [ "$SHORT" = yes ]; then VERIFY_SETTLE=4; else VERIFY_SETTLE=8; fi
@@ -90,45 +101,9 @@ stop_started() {
     local frozen
     # An instance left frozen (its watchdog did not act) must be able to stop.
     if frozen=$(cat "$WORK/stopped_pid" 2>/dev/null); then kill -CONT "$frozen" 2>/dev/null || true; fi
-    if [ -n "$DRIVER_PID" ]; then
-        kill "$DRIVER_PID" 2>/dev/null || true
-        wait "$DRIVER_PID" 2>/dev/null || true
-    fi
+    mixed_load_stop
     stop_stack
     rm -rf "$WORK"
-}
-
-certificate_file() { echo "${VERIFY_CERTIFICATE:-${BLUEGREEN_STATE:-$HERE/.state}/haproxy/tls/pyroom.crt}"; }
-
-# A trust store with HAProxy's certificate alone: bluegreen's self-signed one, or VERIFY_CERTIFICATE (a PEM file
-# with the certificate only).
-trust_store() {
-    local certificate
-    certificate=$(certificate_file)
-    [ -r "$certificate" ] || die "cannot read HAProxy's certificate $certificate"
-    keytool -importcert -noprompt -alias haproxy -file "$certificate" -keystore "$WORK/trust.p12" \
-        -storetype PKCS12 -storepass verify >"$WORK/keytool.log" 2>&1 ||
-        die "no trust store from $certificate: $(cat "$WORK/keytool.log")"
-}
-
-start_students() {
-    local deadline
-    mkdir -p "$WORK/control"
-    echo warmup >"$WORK/control/phase"
-    trust_store
-    # 127.0.0.1, not localhost: the students' cookies for Pyroom stay apart from Keycloak's (localhost).
-    # shellcheck disable=SC2086 # one argument per account
-    java -Djavax.net.ssl.trustStore="$WORK/trust.p12" -Djavax.net.ssl.trustStorePassword=verify \
-        "$HERE/verify/MixedLoad.java" "https://127.0.0.1:${BLUEGREEN_LB_BIND##*:}" "$WORK/control" "$STUDENTS" \
-        $VERIFY_ACCOUNTS >"$WORK/driver.out" 2>"$WORK/driver.log" &
-    DRIVER_PID=$!
-    deadline=$((SECONDS + VERIFY_SETUP_TIMEOUT))
-    until grep -q '^READY' "$WORK/driver.out"; do
-        kill -0 "$DRIVER_PID" 2>/dev/null || die "the load driver exited: $(tail -n 20 "$WORK/driver.log")"
-        [ "$SECONDS" -lt "$deadline" ] || die "students not signed in after ${VERIFY_SETUP_TIMEOUT}s"
-        sleep 1
-    done
-    say "$(grep '^READY' "$WORK/driver.out")"
 }
 
 # run_phase NAME COMMAND...: the students' requests count towards NAME from VERIFY_SETTLE seconds before
@@ -138,7 +113,7 @@ run_phase() {
     shift
     say ""
     say "== $name: $*"
-    echo "$name" >"$WORK/control/phase"
+    mixed_load_phase "$name"
     sleep "$VERIFY_SETTLE"
     start_s=$SECONDS
     if ! "$@" 2>&1 | sed 's/^/   | /'; then
@@ -197,7 +172,7 @@ served_by() {
 # cookie, an answer that does not move the browser to another instance (no new SERVERID cookie).
 served_by_instance() {
     local name=$1 headers
-    headers=$(curl -s -o /dev/null -D - --max-time 3 --cacert "$(certificate_file)" \
+    headers=$(curl -s -o /dev/null -D - --max-time 3 --cacert "$(mixed_load_certificate)" \
         -H "Cookie: SERVERID=${name/-/}" "https://127.0.0.1:${BLUEGREEN_LB_BIND##*:}/health/ready" | tr -d '\r') ||
         return 1
     grep -q '^HTTP/[0-9.]* 200' <<<"$headers" && ! grep -qi '^set-cookie: SERVERID=' <<<"$headers"
@@ -246,29 +221,24 @@ disrupt_live_instance() {
 
 state_dir() { echo "${BLUEGREEN_STATE:-$HERE/.state}"; }
 
-phase_field() {
-    sed -n "s/^PHASE $1 .*\b$2=\([0-9]*\).*/\1/p" "$WORK/driver.out"
-}
-
 report() {
-    local phase total=0 requests line stopped verdict=ok
+    local phase total=0 line stopped verdict=ok
     local -A failed=()
     say ""
     for phase in warmup cutover rollback killnode stopnode; do
         line=$(grep "^PHASE $phase " "$WORK/driver.out" || true)
         [ -n "$line" ] && say "${line#PHASE }"
-        requests=$(phase_field "$phase" requests)
-        total=$((total + ${requests:-0}))
+        total=$((total + $(mixed_load_field "$phase" requests)))
     done
     for phase in cutover rollback killnode stopnode; do
-        failed[$phase]=$(($(phase_field "$phase" failed || true) + $(phase_field "$phase" lost_saves || true) + 0))
+        failed[$phase]=$(($(mixed_load_field "$phase" failed) + $(mixed_load_field "$phase" lost_saves)))
     done
     if grep -q '^PHASE setup ' "$WORK/driver.out"; then
         say "setup failures: $(grep '^PHASE setup ' "$WORK/driver.out")"
     fi
     if [ "$((failed[cutover] + failed[rollback] + failed[killnode] + failed[stopnode]))" -gt 0 ]; then
-        say "what failed (driver log):"
-        { grep -E '\] (AJAX|GET|POST|lint|run|save|lost|could)' "$WORK/driver.log" || true; } | head -n 30 | sed 's/^/   /'
+        say "what failed:"
+        mixed_load_failures
         verdict="requests failed"
     fi
     for phase in killnode stopnode; do
@@ -301,7 +271,7 @@ main() {
     cp "$WAR" "$WORK/pyroom.war"
     ensure_stack "$VERIFY_SERVICES_TIMEOUT"
     "$BLUEGREEN" status
-    start_students
+    mixed_load_start "$STUDENTS" "$VERIFY_ACCOUNTS"
     run_phase cutover cutover
     run_phase rollback "$BLUEGREEN" rollback
     say ""
@@ -310,10 +280,7 @@ main() {
     run_phase killnode disrupt_live_instance killnode 9
     run_phase stopnode disrupt_live_instance stopnode STOP
     "$BLUEGREEN" status | sed -n '/^COLOUR/,$p'
-    echo done >"$WORK/control/phase"
-    touch "$WORK/control/stop"
-    wait "$DRIVER_PID" || true
-    DRIVER_PID=""
+    mixed_load_stop
     report
 }
 

@@ -1,15 +1,19 @@
 # shellcheck shell=bash
-# Signed-in students working through HAProxy (verify/MixedLoad.java: Keycloak sign-in through the login form, page
-# loads, the editor's Faces AJAX saves, lint requests, WebSocket runs over wss), counted phase by phase. The caller
-# defines HERE (infra-blue-green), WORK (a scratch folder it removes), say and die, and calls mixed_load_stop on exit.
+# Signed-in students working through HAProxy (Gatling's MixedLoadSimulation in bench/classroom, the classroom
+# bench's Maven project: Keycloak sign-in through the login form, page loads, the editor's Faces AJAX saves, lint
+# requests, WebSocket runs over wss), counted phase by phase. The caller defines HERE (infra-blue-green), WORK (a
+# scratch folder it removes), say and die, and calls mixed_load_stop on exit. Needs Maven (install_load_tools).
 
 MIXED_LOAD_PID=""
 : "${MIXED_LOAD_SETUP_TIMEOUT:=120}"
 
+mixed_load_certificate() { echo "${VERIFY_CERTIFICATE:-${BLUEGREEN_STATE:-$HERE/.state}/haproxy/tls/pyroom.crt}"; }
+
 # A trust store with HAProxy's certificate alone: bluegreen's self-signed one, or VERIFY_CERTIFICATE (a PEM file
 # with the certificate only).
 mixed_load_trust_store() {
-    local certificate=${VERIFY_CERTIFICATE:-${BLUEGREEN_STATE:-$HERE/.state}/haproxy/tls/pyroom.crt}
+    local certificate
+    certificate=$(mixed_load_certificate)
     [ -r "$certificate" ] || die "cannot read HAProxy's certificate $certificate"
     rm -f "$WORK/trust.p12"
     keytool -importcert -noprompt -alias haproxy -file "$certificate" -keystore "$WORK/trust.p12" \
@@ -26,15 +30,20 @@ mixed_load_start() {
     rm -f "$WORK/control/stop"
     echo warmup >"$WORK/control/phase"
     mixed_load_trust_store
-    # 127.0.0.1, not localhost: the students' cookies for Pyroom stay apart from Keycloak's (localhost).
-    # shellcheck disable=SC2086 # one argument per account
-    java -Djavax.net.ssl.trustStore="$WORK/trust.p12" -Djavax.net.ssl.trustStorePassword=verify \
-        -Dverify.cookie="$cookie" "$HERE/verify/MixedLoad.java" "https://127.0.0.1:${BLUEGREEN_LB_BIND##*:}" \
-        "$WORK/control" "$students" $accounts >"$WORK/driver.out" 2>"$WORK/driver.log" &
+    # 127.0.0.1, not localhost: the students' cookies for Pyroom stay apart from Keycloak's (localhost). Gatling
+    # trusts exactly HAProxy's certificate, and writes its records to WORK (no report).
+    (cd "$HERE/../bench/classroom" && exec mvn -B -ntp gatling:test \
+        -Dgatling.simulationClass=dev.pyroom.bench.MixedLoadSimulation \
+        -Dmixed.url="https://127.0.0.1:${BLUEGREEN_LB_BIND##*:}" -Dmixed.control="$WORK/control" \
+        -Dmixed.students="$students" -Dmixed.accounts="$accounts" -Dmixed.cookie="$cookie" \
+        -Dgatling.ssl.useInsecureTrustManager=false -Dgatling.ssl.trustStore.type=PKCS12 \
+        -Dgatling.ssl.trustStore.file="$WORK/trust.p12" -Dgatling.ssl.trustStore.password=verify \
+        -Dgatling.http.warmUpUrl= -Dgatling.data.enableAnalytics=false \
+        -Dgatling.noReports=true -Dgatling.resultsFolder="$WORK/gatling") >"$WORK/driver.out" 2>"$WORK/driver.log" &
     MIXED_LOAD_PID=$!
     deadline=$((SECONDS + MIXED_LOAD_SETUP_TIMEOUT))
     until grep -q '^READY' "$WORK/driver.out"; do
-        kill -0 "$MIXED_LOAD_PID" 2>/dev/null || die "the load driver exited: $(tail -n 20 "$WORK/driver.log")"
+        kill -0 "$MIXED_LOAD_PID" 2>/dev/null || die "the load driver exited: $(tail -n 20 "$WORK/driver.out" "$WORK/driver.log")"
         [ "$SECONDS" -lt "$deadline" ] || die "students not signed in after ${MIXED_LOAD_SETUP_TIMEOUT}s"
         sleep 1
     done
@@ -62,7 +71,11 @@ mixed_load_field() {
     echo "${value:-0}"
 }
 
-# The driver's account of what failed, for a report.
+# The driver's account of what failed, for a report: the students' own lines, then Gatling's summary of errors.
 mixed_load_failures() {
-    grep -E '\] (AJAX|GET|POST|lint|run|save|lost|could)' "$WORK/driver.log" | head -n 30 | sed 's/^/   /'
+    # sed, not head: it reads to the end, so no writer dies of SIGPIPE under pipefail.
+    grep -hE '\] (GET|lint|run|save|lost|could)|could not' "$WORK/driver.out" "$WORK/driver.log" |
+        sed -n '1,30s/^/   /p'
+    awk '/^---- Errors/ { block = ""; show = 1 } show && /^$/ { show = 0; last = block } show { block = block $0 "\n" }
+        END { printf "%s", last }' "$WORK/driver.out" | sed -n '1,20s/^/   /p'
 }

@@ -5,12 +5,13 @@
 
 SERVICES_PID=""
 
-# Installs what the load scripts use when it is missing (as bin/pyroom test does): Java for the load drivers, HAProxy
+# Installs what the load scripts use when it is missing (as bin/pyroom test does): Java and Maven for the load
+# drivers (Gatling's mixed load runs from bench/classroom's Maven project), HAProxy
 # and socat for the load balancer and its admin socket, psql for the database checks, and each extra
 # command:package the caller names (bench/cutover.sh: wrk:wrk).
 install_load_tools() {
     local missing=() pair
-    for pair in java:openjdk-17-jdk-headless keytool:openjdk-17-jdk-headless haproxy:haproxy socat:socat \
+    for pair in java:openjdk-17-jdk-headless keytool:openjdk-17-jdk-headless mvn:maven haproxy:haproxy socat:socat \
         psql:postgresql-client curl:curl "$@"; do
         command -v "${pair%%:*}" >/dev/null || missing+=("${pair#*:}")
     done

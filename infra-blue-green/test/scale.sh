@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Scaling a live colour while signed-in students work through HAProxy (verify/MixedLoad.java: page loads, the
+# Scaling a live colour while signed-in students work through HAProxy (lib/mixed-load.sh, Gatling: page loads, the
 # editor's Faces AJAX saves, lint requests, WebSocket runs), one phase at a time:
 #   up               bluegreen scale blue 2: the new instance starts with blue's release and joins HAProxy; the
 #                    students stay on the instance their cookie names, a new visitor may land on the new one

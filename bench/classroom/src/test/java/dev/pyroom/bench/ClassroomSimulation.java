@@ -41,11 +41,11 @@ import java.util.stream.Stream;
  */
 public class ClassroomSimulation extends Simulation {
 
-    private static final String BASE = required("classroom.url").replaceAll("/+$", "");
+    private static final String BASE = Settings.required("classroom.url").replaceAll("/+$", "");
     private static final int STUDENTS = Integer.getInteger("classroom.students", 300);
     private static final String PREFIX = System.getProperty("classroom.user-prefix", "class");
-    private static final String JOIN_CODE = required("classroom.join-code");
-    private static final long COURSE = Long.parseLong(required("classroom.course"));
+    private static final String JOIN_CODE = Settings.required("classroom.join-code");
+    private static final long COURSE = Long.parseLong(Settings.required("classroom.course"));
     private static final Duration ARRIVAL = Duration.ofSeconds(Long.getLong("classroom.arrival-seconds", 60));
     private static final Duration WORK = Duration.ofSeconds(Long.getLong("classroom.work-seconds", 300));
     /** The steady phase starts this long after the last arrival. */
@@ -68,14 +68,6 @@ public class ClassroomSimulation extends Simulation {
         return String.format("%s%03d", prefix, number);
     }
 
-    private static String required(String property) {
-        String value = System.getProperty(property);
-        if (value == null || value.isBlank()) {
-            throw new IllegalArgumentException("-D" + property + " is required");
-        }
-        return value;
-    }
-
     /** "quiet ", "arrival " or "steady ", by the time the request starts. */
     private static String phase() {
         long elapsed = System.nanoTime() - startedAt;
@@ -92,7 +84,8 @@ public class ClassroomSimulation extends Simulation {
             .disableCaching();
 
     private static KeycloakAccounts accounts() {
-        return new KeycloakAccounts(required("classroom.keycloak-url"), System.getProperty("classroom.realm", "pyroom"));
+        return new KeycloakAccounts(
+                Settings.required("classroom.keycloak-url"), System.getProperty("classroom.realm", "pyroom"));
     }
 
     private static String keycloakAdmin() {
@@ -121,21 +114,6 @@ public class ClassroomSimulation extends Simulation {
         } catch (Exception e) {
             throw new IllegalStateException("could not delete the class's Keycloak accounts", e);
         }
-    }
-
-    /** Keycloak's login form, from a page that needs sign-in; ends on that page. */
-    private static ChainBuilder signIn(String page, String username, String password, String expected) {
-        return group("sign-in")
-                .on(exec(http("sign-in: page asked for")
-                                .get(page)
-                                .check(regex("action=\"([^\"]*login-actions/authenticate[^\"]*)\"")
-                                        .transform(action -> action.replace("&amp;", "&"))
-                                        .saveAs("loginAction")))
-                        .exec(http("sign-in: password")
-                                .post("#{loginAction}")
-                                .formParam("username", username)
-                                .formParam("password", password)
-                                .check(substring(expected))));
     }
 
     private final AtomicInteger nextStudent = new AtomicInteger();
@@ -230,7 +208,8 @@ public class ClassroomSimulation extends Simulation {
 
     private final ScenarioBuilder students = scenario("students")
             .feed(students())
-            .exec(signIn("/my/courses.xhtml?code=" + JOIN_CODE, "#{username}", "#{username}", "You are in"))
+            .exec(KeycloakSignIn.signIn(
+                    "/my/courses.xhtml?code=" + JOIN_CODE, "#{username}", "#{username}", "You are in"))
             .exitHereIfFailed()
             .exec(http(session -> phase() + "workspaces")
                     .get("/api/workspaces")
@@ -255,7 +234,7 @@ public class ClassroomSimulation extends Simulation {
 
     /** The instructor's course page, then its live table's poll (the AJAX request the page sends every 3 s). */
     private final ScenarioBuilder instructor = scenario("instructor")
-            .exec(signIn(
+            .exec(KeycloakSignIn.signIn(
                     "/instructor/course.xhtml?course=" + COURSE,
                     System.getProperty("classroom.instructor", "instructor"),
                     System.getProperty("classroom.instructor-password", "instructor"),
