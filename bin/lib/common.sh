@@ -12,8 +12,7 @@
 : "${PYROOM_KEYCLOAK_ADMIN_PASSWORD:=admin}"
 : "${PYROOM_TEST_COMPOSE:=1}"
 : "${PYROOM_TEST_OPERATIONS:=1}"
-# The short zero-downtime proof (verify.sh --short) is not yet part of every test run: see docs/operations.md.
-: "${PYROOM_TEST_VERIFY:=0}"
+: "${PYROOM_TEST_VERIFY:=1}"
 export PYROOM_PUBLIC_URL PYROOM_OIDC_CLIENT_SECRET
 export PYROOM_DB_URL="${PYROOM_DB_URL:-jdbc:postgresql://localhost:$PYROOM_DB_PORT/pyroom?connectTimeout=3}"
 export PYROOM_DB_USER=pyroom PYROOM_DB_PASSWORD
