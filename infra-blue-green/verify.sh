@@ -50,7 +50,7 @@ export BLUEGREEN_LB_BIND PYROOM_DB_URL PYROOM_OIDC_PROVIDER_URI BLUEGREEN_DEVELO
 # Seconds a crashed or hung instance may take to serve again (the proof fails beyond), and the longest wait for it.
 : "${VERIFY_HEAL_LIMIT:=60}"
 : "${VERIFY_HEAL_TIMEOUT:=300}"
-# The longest wait for the students to sign in (a first run also fetches Gatling).
+# The longest wait for the students to sign in, one after the other.
 : "${MIXED_LOAD_SETUP_TIMEOUT:=${VERIFY_SETUP_TIMEOUT:-300}}"
 : "${VERIFY_SERVICES_TIMEOUT:=300}"
 # The accounts the students sign in with (the development realm's), round robin. Two students to an account at
