@@ -45,7 +45,7 @@ source "$HERE/lib/mixed-load.sh"
 # stack configured like them), whose secrets are the development stack's.
 : "${BLUEGREEN_DEVELOPMENT_SECRETS:=1}"
 export BLUEGREEN_LB_BIND PYROOM_DB_URL PYROOM_OIDC_PROVIDER_URI BLUEGREEN_DEVELOPMENT_SECRETS
-# Seconds of load before and after each phase's action; the longest wait for the students to sign in.
+# Seconds of load before and after each phase's action (8; 4 with --short).
 : "${VERIFY_SETTLE:=}"
 # Seconds a crashed or hung instance may take to serve again (the proof fails beyond), and the longest wait for it.
 : "${VERIFY_HEAL_LIMIT:=60}"
