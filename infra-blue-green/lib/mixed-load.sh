@@ -51,6 +51,9 @@ mixed_load_start() {
         sleep 1
     done
     say "$(grep '^READY' "$WORK/driver.out")"
+    # READY students=N signed_in=M: a student who could not sign in would prove nothing.
+    grep -q "^READY students=$students signed_in=$students\b" "$WORK/driver.out" ||
+        die "not every student signed in: $(mixed_load_failures)"
 }
 
 # From now on the students' requests count towards the phase NAME.

@@ -15,6 +15,7 @@ source "$HERE/lib/services.sh"
 # shellcheck source=../lib/mixed-load.sh
 source "$HERE/lib/mixed-load.sh"
 
+export PYROOM_SANDBOX_ROOT=$WORK/sandboxes
 DATABASE=pyroom_mixed_load
 WAR=${PYROOM_WAR:-$ROOT/webapp/target/pyroom.war}
 ACCOUNTS="student:student student2:student2"
@@ -40,10 +41,7 @@ main() {
     trap 'status=$?; set +e; mixed_load_stop; (exit "$status"); ops_test_cleanup' EXIT
     [ -f "$WAR" ] || fail "no war at $WAR: build it first (mvn -DskipTests package)"
     install_load_tools
-    fetch_distributions
-    fresh_databases "$DATABASE"
-    export PYROOM_DB_URL
-    PYROOM_DB_URL=$(test_db_url "$DATABASE")
+    ops_test_stack "$DATABASE"
     "$BLUEGREEN" lb start
     "$BLUEGREEN" start blue 1 --war "$WAR"
 

@@ -14,6 +14,7 @@ source "$ROOT/bin/lib/docker.sh"
 # shellcheck source=../lib/instances.sh
 source "$ROOT/infra-blue-green/lib/instances.sh"
 
+export PYROOM_SANDBOX_ROOT=$WORK/sandboxes
 DATABASE=pyroom_pipeline
 WAR=${PYROOM_WAR:-$ROOT/webapp/target/pyroom.war}
 PIPELINE=$ROOT/infra-blue-green/bin/pipeline
@@ -58,13 +59,10 @@ users_get() {
 main() {
     trap cleanup EXIT
     [ -f "$WAR" ] || fail "no war at $WAR: build it first (mvn -DskipTests package)"
-    fetch_distributions
+    ops_test_stack "$DATABASE"
     docker_start
     docker_base_image
     export PYROOM_BASE_IMAGE=$PYROOM_SANDBOX_BASE_IMAGE
-    fresh_databases "$DATABASE"
-    export PYROOM_DB_URL
-    PYROOM_DB_URL=$(test_db_url "$DATABASE")
     "$BLUEGREEN" lb start
     "$BLUEGREEN" start blue 1 --war "$WAR"
 
