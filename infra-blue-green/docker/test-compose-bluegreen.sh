@@ -11,7 +11,7 @@
 # Each phase must end with 0 failed requests and 0 lost saves. Afterwards a restarted HAProxy must keep the colour
 # it was last switched to.
 
-LOAD_STUDENTS=${PYROOM_COMPOSE_STUDENTS:-4}
+LOAD_STUDENTS=${PYROOM_COMPOSE_STUDENTS:-3}
 # Seconds of load before and after each phase's action.
 LOAD_SETTLE=${PYROOM_COMPOSE_SETTLE:-5}
 # The "new release": the image just built, under a tag of its own, so that deploy has an image to take.
@@ -20,7 +20,7 @@ HEAL_TIMEOUT=${PYROOM_COMPOSE_HEAL_TIMEOUT:-300}
 LOAD_PID=
 
 bluegreen() {
-    BLUEGREEN_CONFIG="$WORK/no-bluegreen.conf" BLUEGREEN_STATE="$WORK/bluegreen" \
+    BLUEGREEN_CONFIG="$WORK/no-bluegreen.conf" BLUEGREEN_STATE="$WORK/bluegreen" BLUEGREEN_READY_TIMEOUT="$READY_TIMEOUT" \
         BLUEGREEN_COMPOSE_PROJECT="$PROJECT" BLUEGREEN_COMPOSE_FILE="$ROOT/docker-compose.yml" \
         BLUEGREEN_COMPOSE_ENV_FILE="$WORK/secrets.env" "$ROOT/infra-blue-green/bin/bluegreen" --compose "$@"
 }

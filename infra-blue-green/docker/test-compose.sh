@@ -21,7 +21,7 @@
 #   PYROOM_WAR=<file>                       use this war instead of building one
 #   PYROOM_COMPOSE_PROJECT=<name>           project name (pyroom-compose-test), to run beside another test
 #   PYROOM_COMPOSE_HTTP_PORT, PYROOM_COMPOSE_HTTPS_PORT   HAProxy's published ports (38080, 38443)
-#   PYROOM_COMPOSE_STUDENTS=<n>             students of the mixed load (4)
+#   PYROOM_COMPOSE_STUDENTS=<n>             students of the mixed load (3)
 set -euo pipefail
 
 HERE=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
