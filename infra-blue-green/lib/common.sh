@@ -67,9 +67,17 @@ for setting in PYROOM_DB_USER PYROOM_DB_PASSWORD PYROOM_OIDC_CLIENT_ID PYROOM_OI
 done
 unset setting
 
+# servers: bluegreen's own Payara Micro instances and HAProxy; compose: the docker-compose stack (lib/compose.sh).
+: "${BLUEGREEN_TARGET:=servers}"
+case "$BLUEGREEN_TARGET" in
+    servers | compose) ;;
+    *) printf 'bluegreen: BLUEGREEN_TARGET must be servers or compose, not %s\n' "$BLUEGREEN_TARGET" >&2; exit 1 ;;
+esac
+
 # The key that encrypts and signs the pages' view state must be the same on every instance of both colours, or a
-# page served by one would fail on the next: made once, kept in the state folder, unless the site sets it.
-if [ -z "${PYROOM_VIEW_STATE_KEY:-}" ]; then
+# page served by one would fail on the next: made once, kept in the state folder, unless the site sets it. The
+# compose stack has its own, in its .env.
+if [ "$BLUEGREEN_TARGET" = servers ] && [ -z "${PYROOM_VIEW_STATE_KEY:-}" ]; then
     mkdir -p "$BLUEGREEN_STATE"
     if [ ! -s "$BLUEGREEN_STATE/view-state.key" ]; then
         (umask 077 && head -c 32 /dev/urandom | base64 >"$BLUEGREEN_STATE/view-state.key")
@@ -77,7 +85,7 @@ if [ -z "${PYROOM_VIEW_STATE_KEY:-}" ]; then
     chmod 600 "$BLUEGREEN_STATE/view-state.key"
     PYROOM_VIEW_STATE_KEY=$(cat "$BLUEGREEN_STATE/view-state.key")
 fi
-export PYROOM_VIEW_STATE_KEY
+if [ -n "${PYROOM_VIEW_STATE_KEY:-}" ]; then export PYROOM_VIEW_STATE_KEY; fi
 
 # Without these settings Pyroom would fall back to the development stack's well-known secrets. The database
 # password and the client secrets belong to the site's PostgreSQL and Keycloak, so bluegreen cannot make them: it
