@@ -2,12 +2,13 @@
 # The blue/green part of test-compose.sh, which sources it (and defines say, fail, compose, create_student,
 # new_password, ROOT, WORK, PROJECT, PYROOM_PUBLIC_URL).
 #
-# Signed-in students, each with an account of their own (verify/MixedLoad.java, run as verify.sh runs it: sign-in
-# through Keycloak's form, page loads, the editor's AJAX saves, lint, WebSocket runs over wss) work through HAProxy
-# while, one phase at a time:
+# Signed-in students, each with an account of their own (lib/mixed-load.sh, Gatling's students as verify.sh runs
+# them: sign-in through Keycloak's form, page loads, the editor's AJAX saves, lint, WebSocket runs over wss) work
+# through HAProxy at the stack's public address while, one phase at a time:
 #   cutover   bluegreen --compose deploy of a new image tag to green (--keep-warm): start, smoke test, switch, drain
 #   rollback  bluegreen --compose rollback to blue
-#   killnode  docker kill of a live instance, which its restart policy brings back into rotation by itself
+#   killnode  Java of a live instance killed (SIGKILL, as a crash or the out-of-memory killer would): Docker's
+#             restart policy starts the container again and HAProxy takes it back into rotation by itself
 # Each phase must end with 0 failed requests and 0 lost saves. Afterwards a restarted HAProxy must keep the colour
 # it was last switched to.
 
@@ -17,7 +18,11 @@ LOAD_SETTLE=${PYROOM_COMPOSE_SETTLE:-5}
 # The "new release": the image just built, under a tag of its own, so that deploy has an image to take.
 NEXT_IMAGE="pyroom-server:$PROJECT-next"
 HEAL_TIMEOUT=${PYROOM_COMPOSE_HEAL_TIMEOUT:-300}
-LOAD_PID=
+# Maven, Gatling and the students' sign-ins, next to four Payara Micro, Keycloak and PostgreSQL.
+LOAD_SETUP_TIMEOUT=${PYROOM_COMPOSE_LOAD_SETUP_TIMEOUT:-300}
+
+# shellcheck source=../lib/mixed-load.sh
+source "$ROOT/infra-blue-green/lib/mixed-load.sh"
 
 bluegreen() {
     BLUEGREEN_CONFIG="$WORK/no-bluegreen.conf" BLUEGREEN_STATE="$WORK/bluegreen" BLUEGREEN_READY_TIMEOUT="$READY_TIMEOUT" \
@@ -30,6 +35,11 @@ lb_state_of() {
     bluegreen status | awk -v service="$1" '$2 == service { print $6 }'
 }
 
+# Ready (asked inside the container) and UP in HAProxy, from one bluegreen status.
+serving() {
+    [ "$(bluegreen status | awk -v service="$1" '$2 == service { print $5, $6 }')" = "yes UP" ]
+}
+
 wait_colour_up() {
     local colour=$1 index deadline=$((SECONDS + HEAL_TIMEOUT))
     for index in 1 2; do
@@ -40,39 +50,22 @@ wait_colour_up() {
     done
 }
 
+# mixed_load_start's settings (lib/mixed-load.sh): the stack's public address, which is the only one its Keycloak
+# sends a signed-in browser back to, and exactly the certificate HAProxy made.
 start_load() {
-    local accounts=() index password deadline=$((SECONDS + 180))
-    # An account per student: Pyroom lints one document per user at a time and answers an older version of it
-    # "superseded", which the driver would count as a failure.
+    local accounts=() index password
+    # An account per student, as in a class.
     for ((index = 1; index <= LOAD_STUDENTS; index++)); do
         password=$(new_password)
         create_student "learner$index" "$password" Learner "Number$index"
         accounts+=("learner$index:$password")
     done
-    keytool -importcert -noprompt -alias haproxy -file "$WORK/pyroom.crt" -keystore "$WORK/trust.p12" \
-        -storetype PKCS12 -storepass verify >"$WORK/keytool.log" 2>&1 || fail "no trust store: $(cat "$WORK/keytool.log")"
-    mkdir -p "$WORK/control"
-    echo warmup >"$WORK/control/phase"
-    java -Djava.net.preferIPv4Stack=true -Djavax.net.ssl.trustStore="$WORK/trust.p12" \
-        -Djavax.net.ssl.trustStorePassword=verify "$ROOT/infra-blue-green/verify/MixedLoad.java" \
-        "$PYROOM_PUBLIC_URL" "$WORK/control" "$LOAD_STUDENTS" "${accounts[@]}" \
-        >"$WORK/load.out" 2>"$WORK/load.log" &
-    LOAD_PID=$!
-    until grep -q '^READY' "$WORK/load.out"; do
-        kill -0 "$LOAD_PID" 2>/dev/null || fail "the load driver exited: $(tail -n 20 "$WORK/load.log")"
-        [ "$SECONDS" -lt "$deadline" ] || fail "the students did not sign in within 180 s"
-        sleep 1
-    done
-    grep -q "^READY students=$LOAD_STUDENTS signed_in=$LOAD_STUDENTS\$" "$WORK/load.out" ||
-        fail "not every student signed in: $(grep '^READY' "$WORK/load.out"); $(tail -n 5 "$WORK/load.log")"
+    BLUEGREEN_LB_BIND="127.0.0.1:$PYROOM_HTTPS_PORT" MIXED_LOAD_URL="$PYROOM_PUBLIC_URL" \
+        VERIFY_CERTIFICATE="$WORK/pyroom.crt" MIXED_LOAD_SETUP_TIMEOUT="$LOAD_SETUP_TIMEOUT" \
+        mixed_load_start "$LOAD_STUDENTS" "${accounts[*]}"
+    grep -q "^READY students=$LOAD_STUDENTS signed_in=$LOAD_STUDENTS\$" "$WORK/driver.out" ||
+        fail "not every student signed in: $(grep '^READY' "$WORK/driver.out"); $(mixed_load_failures)"
     say "mixed load: $LOAD_STUDENTS students signed in through Keycloak, working through HAProxy"
-}
-
-stop_load() {
-    [ -n "$LOAD_PID" ] || return 0
-    kill "$LOAD_PID" 2>/dev/null || true
-    wait "$LOAD_PID" 2>/dev/null || true
-    LOAD_PID=
 }
 
 # load_phase NAME COMMAND...: the students' requests count towards NAME from LOAD_SETTLE seconds before COMMAND
@@ -80,7 +73,7 @@ stop_load() {
 load_phase() {
     local name=$1 started
     shift
-    echo "$name" >"$WORK/control/phase"
+    mixed_load_phase "$name"
     sleep "$LOAD_SETTLE"
     started=$SECONDS
     if ! "$@" >"$WORK/$name.out" 2>&1; then
@@ -105,49 +98,49 @@ rollback() {
     [ "$(bluegreen live)" = blue ] || { echo "blue is not live after the rollback"; return 1; }
 }
 
-# docker kill (SIGKILL, as a crash) of a live instance; Docker's restart policy starts it again and HAProxy's
-# health checks take it back into rotation, without anyone acting.
+# A live instance's Java dies (SIGKILL); Docker's restart policy starts its container again and HAProxy's health
+# checks take it back into rotation, without anyone acting. Not `docker kill`: Docker takes that for a stop by hand
+# and leaves the container stopped.
 kill_and_heal() {
     local container started=$SECONDS restarts
     container=$(compose ps -q pyroom-blue-1)
-    echo "docker kill pyroom-blue-1 (container ${container:0:12}), a live instance"
-    docker kill "$container" >/dev/null || return 1
+    echo "SIGKILL to Java in pyroom-blue-1 (container ${container:0:12}), a live instance"
+    docker exec "$container" sh -c '
+        for process in /proc/[0-9]*; do
+            if [ "$(cat "$process/comm" 2>/dev/null)" = java ]; then kill -KILL "${process#/proc/}"; fi
+        done' || return 1
+    # Restarted first, then ready: HAProxy's view alone could still be the one from before the crash.
     until restarts=$(docker inspect -f '{{.RestartCount}}' "$container") && [ "$restarts" -ge 1 ] &&
-        [ "$(lb_state_of pyroom-blue-1)" = UP ]; do
+        serving pyroom-blue-1; do
         if [ $((SECONDS - started)) -ge "$HEAL_TIMEOUT" ]; then
             echo "pyroom-blue-1 not back in rotation after ${HEAL_TIMEOUT}s"
             return 1
         fi
         sleep 2
     done
-    echo "pyroom-blue-1 restarted by Docker and back in rotation after $((SECONDS - started)) s"
-}
-
-# phase_field PHASE FIELD: a count from the driver's PHASE line.
-phase_field() {
-    sed -n "s/^PHASE $1 .*\b$2=\([0-9]*\).*/\1/p" "$WORK/load.out"
+    echo "$((SECONDS - started))" >"$WORK/heal_s"
+    echo "pyroom-blue-1 restarted by Docker ($restarts restart(s)) and back in rotation after $((SECONDS - started)) s"
 }
 
 check_load_results() {
-    local phase failed lost requests problems=""
-    echo done >"$WORK/control/phase"
-    touch "$WORK/control/stop"
-    wait "$LOAD_PID" || true
-    LOAD_PID=
-    grep '^PHASE ' "$WORK/load.out" | sed 's/^/test-compose: /'
+    local phase failed lost requests problems="" figures=""
+    mixed_load_stop
+    grep -E '^(READY|PHASE)' "$WORK/driver.out" | sed 's/^/test-compose: /'
     for phase in cutover rollback killnode; do
-        requests=$(phase_field "$phase" requests)
-        failed=$(phase_field "$phase" failed)
-        lost=$(phase_field "$phase" lost_saves)
-        if [ "${requests:-0}" -eq 0 ] || [ "${failed:-1}" -ne 0 ] || [ "${lost:-1}" -ne 0 ]; then
-            problems+=" $phase: requests=${requests:-?} failed=${failed:-?} lost_saves=${lost:-?};"
+        requests=$(mixed_load_field "$phase" requests)
+        failed=$(mixed_load_field "$phase" failed)
+        lost=$(mixed_load_field "$phase" lost_saves)
+        figures+=" ${phase}_requests=$requests ${phase}_failed=$failed ${phase}_lost_saves=$lost"
+        if [ "$requests" -eq 0 ] || [ "$failed" -ne 0 ] || [ "$lost" -ne 0 ]; then
+            problems+=" $phase: requests=$requests failed=$failed lost_saves=$lost;"
         fi
     done
+    say "RESULT$figures heal_s=$(cat "$WORK/heal_s" 2>/dev/null || echo -)"
     if [ -n "$problems" ]; then
-        grep -E '\] (AJAX|GET|POST|lint|run|save|lost|could)' "$WORK/load.log" | head -n 20 >&2 || true
+        mixed_load_failures >&2
         fail "users noticed:$problems"
     fi
-    say "mixed load: 0 failed requests and 0 lost saves across the cutover, the rollback and the killed instance"
+    say "mixed load: 0 failed requests and 0 lost saves across the cutover, the rollback and the crashed instance"
 }
 
 # The live colour lives in HAProxy's state volume: switched to green again, HAProxy restarted, green is still live.
@@ -177,6 +170,6 @@ blue_green_under_load() {
 
 # For test-compose.sh's cleanup.
 blue_green_cleanup() {
-    stop_load
+    mixed_load_stop
     docker rmi "$NEXT_IMAGE" >/dev/null 2>&1 || true
 }

@@ -7,13 +7,13 @@
 # through HAProxy and Keycloak, creates a workspace, runs its main.py in a sandbox and again over wss, has both
 # lint tiers check a file, checks that Java runs as an unprivileged user without capabilities and that /proc/sys
 # is read-only in the Pyroom container. Then blue/green (test-compose-bluegreen.sh): signed-in students keep
-# working (verify/MixedLoad.java) while `bluegreen --compose` deploys a new image tag to green and cuts over, rolls
-# back to blue, and while a live instance is killed and comes back by itself; 0 failed requests, 0 lost saves; a
+# working (Gatling's students, lib/mixed-load.sh) while `bluegreen --compose` deploys a new image tag to green and cuts over, rolls
+# back to blue, and while a live instance crashes and comes back by itself; 0 failed requests, 0 lost saves; a
 # restarted HAProxy keeps the live colour. Finally it removes the stack and its volumes (also when a step fails).
 # Images are kept. Talks only to 127.0.0.1, and trusts exactly the certificate HAProxy made on its first start.
 #
 # Usage: test-compose.sh
-#   Needs docker, docker-compose 1.29 or the compose plugin, curl, python3, Java 17 (java, keytool); as root,
+#   Needs docker, docker-compose 1.29 or the compose plugin, curl, python3, Java 17 (keytool) and Maven (the students: Gatling in bench/classroom); as root,
 #   debootstrap for the base.
 #   PYROOM_BASE_IMAGE=debian:bookworm-slim  build on the public image instead of the local pyroom-base
 #   PYROOM_DOCKERD_DIR=<dir>                start a private Docker daemon with its state in <dir> for the test
@@ -49,6 +49,8 @@ READY_DEADLINE=
 
 say() { printf 'test-compose: %s\n' "$*"; }
 fail() { printf 'test-compose: FAIL %s\n' "$*" >&2; exit 1; }
+# For lib/mixed-load.sh.
+die() { fail "$@"; }
 
 # shellcheck source=test-compose-bluegreen.sh
 source "$HERE/test-compose-bluegreen.sh"
@@ -445,7 +447,7 @@ main() {
     blue_green_under_load
     say "PASS compose stack: generated secrets, defaults refused, TLS at HAProxy, no demo users," \
         "signed in through Keycloak over https, sandbox run over https and wss, both lint tiers," \
-        "hardened container, blue/green cutover, rollback and a killed instance under load with 0 failed" \
+        "hardened container, blue/green cutover, rollback and a crashed instance under load with 0 failed" \
         "($((SECONDS - STARTED_AT)) s)"
 }
 

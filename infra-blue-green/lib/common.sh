@@ -11,6 +11,13 @@ if [ -f "$BLUEGREEN_CONFIG" ]; then
     source "$BLUEGREEN_CONFIG"
 fi
 
+# servers: bluegreen's own Payara Micro instances and HAProxy; compose: the docker-compose stack (lib/compose.sh).
+: "${BLUEGREEN_TARGET:=servers}"
+case "$BLUEGREEN_TARGET" in
+    servers | compose) ;;
+    *) printf 'bluegreen: BLUEGREEN_TARGET must be servers or compose, not %s\n' "$BLUEGREEN_TARGET" >&2; exit 1 ;;
+esac
+
 : "${BLUEGREEN_STATE:=$HERE/.state}"
 : "${BLUEGREEN_JAVA:=java}"
 : "${BLUEGREEN_JAVA_OPTS:=-Xmx384m}"
@@ -57,8 +64,10 @@ fi
 : "${PYROOM_DB_URL:=jdbc:postgresql://localhost:5433/pyroom?connectTimeout=3}"
 : "${PYROOM_OIDC_PROVIDER_URI:=http://localhost:8180/realms/pyroom}"
 # The instances' log lines: plain (no colours) or json (one object per line); Payara Micro's start follows it too.
-: "${PYROOM_LOG_FORMAT:=plain}"
-export PYROOM_DB_URL PYROOM_OIDC_PROVIDER_URI PYROOM_LOG_FORMAT
+# The compose stack reads its own from its .env: a default here would reach Compose and win over that file.
+if [ "$BLUEGREEN_TARGET" = servers ]; then : "${PYROOM_LOG_FORMAT:=plain}"; fi
+export PYROOM_DB_URL PYROOM_OIDC_PROVIDER_URI
+if [ -n "${PYROOM_LOG_FORMAT:-}" ]; then export PYROOM_LOG_FORMAT; fi
 for setting in PYROOM_DB_USER PYROOM_DB_PASSWORD PYROOM_OIDC_CLIENT_ID PYROOM_OIDC_CLIENT_SECRET \
     PYROOM_DIRECTORY_CLIENT_SECRET; do
     if [ -n "${!setting:-}" ]; then
@@ -66,13 +75,6 @@ for setting in PYROOM_DB_USER PYROOM_DB_PASSWORD PYROOM_OIDC_CLIENT_ID PYROOM_OI
     fi
 done
 unset setting
-
-# servers: bluegreen's own Payara Micro instances and HAProxy; compose: the docker-compose stack (lib/compose.sh).
-: "${BLUEGREEN_TARGET:=servers}"
-case "$BLUEGREEN_TARGET" in
-    servers | compose) ;;
-    *) printf 'bluegreen: BLUEGREEN_TARGET must be servers or compose, not %s\n' "$BLUEGREEN_TARGET" >&2; exit 1 ;;
-esac
 
 # The key that encrypts and signs the pages' view state must be the same on every instance of both colours, or a
 # page served by one would fail on the next: made once, kept in the state folder, unless the site sets it. The
@@ -121,7 +123,7 @@ payara_jar() {
 }
 
 # Checked once here, since instances start in places where a failure inside a command substitution goes unnoticed.
-case "$PYROOM_LOG_FORMAT" in
+case "${PYROOM_LOG_FORMAT:-plain}" in
     plain | json) ;;
     *) die "PYROOM_LOG_FORMAT must be plain or json, not '$PYROOM_LOG_FORMAT'" ;;
 esac

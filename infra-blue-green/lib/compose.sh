@@ -183,6 +183,16 @@ instance_running() {
     [ "${state%% *}" = running ]
 }
 
+# Docker's restart policy starts a container again when it dies, and its health check ends one that hangs
+# (docker/pyroom/healthcheck.sh): no supervisor process of bluegreen's watches a container.
+supervisor_alive() { return 1; }
+
+instance_restarts() {
+    local state
+    state=$(instance_state "$1" "$2") || { echo -; return 0; }
+    echo "${state#* }"
+}
+
 instance_address() { echo "container $(instance_service "$1" "$2")"; }
 
 # Asked from inside the instance's container: its port is not published.
@@ -198,14 +208,17 @@ instance_ready() {
     [ "$(instance_get "$1" "$2" /health/ready | tail -n 1)" = 200 ]
 }
 
-# Waits until an instance answers ready; fails when its container stops or restarts, or the time is up.
+# Waits until an instance answers ready; fails when its container stops or restarts meanwhile (a container Docker
+# restarted earlier may still have a count above 0), or the time is up.
 instance_wait_ready() {
-    local colour=$1 index=$2 deadline state service
+    local colour=$1 index=$2 deadline state service restarts
     service=$(instance_service "$colour" "$index")
     deadline=$((SECONDS + BLUEGREEN_READY_TIMEOUT))
+    state=$(instance_state "$colour" "$index") || state="missing 0"
+    restarts=${state#* }
     until instance_ready "$colour" "$index"; do
         state=$(instance_state "$colour" "$index") || state="missing 0"
-        if [ "${state%% *}" != running ] || [ "${state#* }" != 0 ]; then
+        if [ "${state%% *}" != running ] || [ "${state#* }" != "$restarts" ]; then
             warn "$service exited while starting (container: $state); its last lines:"
             docker logs --tail 15 "$(instance_container "$colour" "$index")" 2>&1 | without_colours >&2 || true
             return 1
@@ -220,11 +233,11 @@ instance_wait_ready() {
 
 # colour_start COLOUR COUNT IMAGE EXPLICIT: runs every instance service of the colour (docker-compose.yml says how
 # many: COUNT is not used) on IMAGE, or on the colour's recorded image unless EXPLICIT; waits until each is ready and
-# up in HAProxy.
+# up in HAProxy. The instances start one after the other: on a small server two Payara Micro starting together
+# take the processor from each other and from the live colour, and neither is ready sooner.
 colour_start() {
-    local colour=$1 image=$3 explicit=$4 index services start_ms failed=0
-    services=$(colour_services "$colour")
-    [ -n "$services" ] || die "docker-compose.yml has no pyroom-$colour-N service"
+    local colour=$1 image=$3 explicit=$4 index start_ms
+    [ -n "$(colour_services "$colour")" ] || die "docker-compose.yml has no pyroom-$colour-N service"
     if [ "$explicit" = yes ]; then
         require_release "$image"
         if [ "$(running_count "$colour")" -gt 0 ] && [ "$(release_of "$image")" != "$(colour_release "$colour")" ]; then
@@ -236,19 +249,16 @@ colour_start() {
     compose_record "$(colour_setting "$colour" IMAGE)" "$image"
     compose_record "$(colour_setting "$colour" SCALE)" 1
     start_ms=$(now_ms)
-    # shellcheck disable=SC2086 # one argument per service
-    compose up -d --no-deps $services || return 1
     for index in $(colour_indexes "$colour"); do
-        say "started $(instance_service "$colour" "$index"): container $(instance_container "$colour" "$index" | cut -c1-12), release $(release_of "$image")"
-    done
-    for index in $(colour_indexes "$colour"); do
-        if instance_wait_ready "$colour" "$index"; then
-            say "$(instance_service "$colour" "$index") ready after $(elapsed_since "$start_ms")s"
+        if instance_running "$colour" "$index"; then
+            say "$(instance_service "$colour" "$index") already runs (container $(instance_container "$colour" "$index" | cut -c1-12))"
         else
-            failed=1
+            compose up -d --no-deps "$(instance_service "$colour" "$index")" || return 1
+            say "started $(instance_service "$colour" "$index"): container $(instance_container "$colour" "$index" | cut -c1-12), release $(release_of "$image")"
         fi
+        instance_wait_ready "$colour" "$index" || return 1
+        say "$(instance_service "$colour" "$index") ready after $(elapsed_since "$start_ms")s"
     done
-    [ "$failed" -eq 0 ] || return 1
     if lb_running; then
         for index in $(colour_indexes "$colour"); do
             lb_server_enable "$colour" "$index" || return 1
@@ -291,6 +301,12 @@ colour_stop() {
     done
 }
 
+# docker-compose.yml fixes each colour's instances (its services pyroom-COLOUR-N): they are not scaled at run time.
+command_scale() {
+    die "scale: the compose stack runs the instances its docker-compose.yml defines ($(colour_indexes blue | wc -l) per colour); add or remove pyroom-COLOUR-N services there (docs/runbook-blue-green.md, section 13)"
+}
+command_autoscale() { command_scale; }
+
 # ---- HAProxy (replacing lb.sh's process handling and socket transport)
 
 lb_container() {
@@ -322,9 +338,10 @@ lb_live_colour() {
     echo "${backend#bk_}"
 }
 
-# The switch itself is lb.sh's (set map on the socket); this keeps it in the state volume for HAProxy's next start.
+# The switch itself is lb.sh's (set map on the socket); this keeps it in the state volume for HAProxy's next start:
+# the live colour's backend, and the idle one's for previews (see the template).
 lb_write_map() {
-    docker exec "$(lb_container)" sh -c "printf 'active %s\n' '$(backend_of "$1")' >$COMPOSE_LB_MAP.new && mv -f $COMPOSE_LB_MAP.new $COMPOSE_LB_MAP"
+    docker exec "$(lb_container)" sh -c "printf 'active %s\nidle %s\n' '$(backend_of "$1")' '$(backend_of "$(other_colour "$1")")' >$COMPOSE_LB_MAP.new && mv -f $COMPOSE_LB_MAP.new $COMPOSE_LB_MAP"
 }
 
 lb_reload_certificate() {
@@ -345,6 +362,8 @@ lb_stop() { compose stop haproxy; }
 
 # ---- status (replacing status.sh)
 
+COMPOSE_STATUS_FORMAT='%-7s %-15s %-12s %-17s %-6s %-9s %-9s %-9s %-9s %s\n'
+
 compose_instance_line() {
     local colour=$1 index=$2 container state=- ready=no lb_state=- sessions=- total=-
     container=$(instance_container "$colour" "$index")
@@ -357,8 +376,10 @@ compose_instance_line() {
         sessions=$(lb_server_sessions "$colour" "$index")
         total=$(lb_stat "$(backend_of "$colour")" "$(server_of "$colour" "$index")" stot)
     fi
-    printf '%-7s %-15s %-12s %-17s %-6s %-9s %-9s %-9s %s\n' "$colour" "$(instance_service "$colour" "$index")" \
-        "${container:0:12}" "$state" "$ready" "${lb_state:--}" "${sessions:--}" "${total:--}" \
+    # shellcheck disable=SC2059 # the format is COMPOSE_STATUS_FORMAT
+    printf "$COMPOSE_STATUS_FORMAT" "$colour" "$(instance_service "$colour" "$index")" \
+        "$(cut -c1-12 <<<"${container:--}")" "$state" "$ready" "${lb_state:--}" "${sessions:--}" "${total:--}" \
+        "$(instance_restarts "$colour" "$index")" \
         "$(if [ -n "$container" ]; then colour_release "$colour"; else echo -; fi)"
 }
 
@@ -374,8 +395,8 @@ command_status() {
     else
         say "HAProxy: the haproxy service of project $BLUEGREEN_COMPOSE_PROJECT is not running"
     fi
-    printf '%-7s %-15s %-12s %-17s %-6s %-9s %-9s %-9s %s\n' COLOUR INSTANCE CONTAINER STATE READY LB SESSIONS \
-        REQUESTS RELEASE
+    # shellcheck disable=SC2059 # the format is COMPOSE_STATUS_FORMAT
+    printf "$COMPOSE_STATUS_FORMAT" COLOUR INSTANCE CONTAINER STATE READY LB SESSIONS REQUESTS RESTARTS RELEASE
     for colour in "${COLOURS[@]}"; do
         for index in $(colour_indexes "$colour"); do
             compose_instance_line "$colour" "$index"

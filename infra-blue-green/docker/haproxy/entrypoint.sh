@@ -110,7 +110,12 @@ main() {
     [ -r "$CERTIFICATE" ] || die "cannot read $CERTIFICATE as uid $(id -u): make it readable by that user"
     render >"$CONFIG"
     if [ ! -s "$MAP" ]; then
-        echo "active bk_${PYROOM_LIVE_COLOUR:-blue}" >"$MAP"
+        # The live colour's backend, and the idle one's for previews (see the template).
+        case "${PYROOM_LIVE_COLOUR:-blue}" in
+            blue) printf 'active bk_blue\nidle bk_green\n' >"$MAP" ;;
+            green) printf 'active bk_green\nidle bk_blue\n' >"$MAP" ;;
+            *) die "PYROOM_LIVE_COLOUR must be blue or green, not '$PYROOM_LIVE_COLOUR'" ;;
+        esac
     fi
     haproxy -c -q -f "$CONFIG"
     exec haproxy -W -db -f "$CONFIG"
