@@ -102,15 +102,17 @@ rollback() {
 # checks take it back into rotation, without anyone acting. Not `docker kill`: Docker takes that for a stop by hand
 # and leaves the container stopped.
 kill_and_heal() {
-    local container started=$SECONDS restarts
+    local container started=$SECONDS before restarts
     container=$(compose ps -q pyroom-blue-1)
+    before=$(docker inspect -f '{{.RestartCount}}' "$container") || return 1
     echo "SIGKILL to Java in pyroom-blue-1 (container ${container:0:12}), a live instance"
+    # The container ends with its Java, and this docker exec with it: its status says nothing. The restart count does.
     docker exec "$container" sh -c '
         for process in /proc/[0-9]*; do
             if [ "$(cat "$process/comm" 2>/dev/null)" = java ]; then kill -KILL "${process#/proc/}"; fi
-        done' || return 1
+        done' || true
     # Restarted first, then ready: HAProxy's view alone could still be the one from before the crash.
-    until restarts=$(docker inspect -f '{{.RestartCount}}' "$container") && [ "$restarts" -ge 1 ] &&
+    until restarts=$(docker inspect -f '{{.RestartCount}}' "$container") && [ "$restarts" -gt "$before" ] &&
         serving pyroom-blue-1; do
         if [ $((SECONDS - started)) -ge "$HEAL_TIMEOUT" ]; then
             echo "pyroom-blue-1 not back in rotation after ${HEAL_TIMEOUT}s"
@@ -170,6 +172,11 @@ blue_green_under_load() {
 
 # For test-compose.sh's cleanup.
 blue_green_cleanup() {
-    mixed_load_stop
+    # Students still working: a step failed. What they saw until then helps to tell why.
+    if [ -n "$MIXED_LOAD_PID" ]; then
+        mixed_load_stop
+        grep -E '^(READY|PHASE)' "$WORK/driver.out" | sed 's/^/test-compose: /' >&2
+        mixed_load_failures >&2
+    fi
     docker rmi "$NEXT_IMAGE" >/dev/null 2>&1 || true
 }
