@@ -303,7 +303,7 @@ colour_stop() {
 
 # docker-compose.yml fixes each colour's instances (its services pyroom-COLOUR-N): they are not scaled at run time.
 command_scale() {
-    die "scale: the compose stack runs the instances its docker-compose.yml defines ($(colour_indexes blue | wc -l) per colour); add or remove pyroom-COLOUR-N services there (docs/runbook-blue-green.md, section 13)"
+    die "scale: the compose stack runs the pyroom-COLOUR-N services its docker-compose.yml defines; add or remove services there (docs/runbook-blue-green.md, section 13)"
 }
 command_autoscale() { command_scale; }
 
