@@ -36,8 +36,8 @@ mixed_load_start() {
     rm -f "$WORK/control/stop"
     echo warmup >"$WORK/control/phase"
     mixed_load_trust_store
-    # 127.0.0.1, not localhost: the students' cookies for Pyroom stay apart from Keycloak's (localhost). Gatling
-    # trusts exactly HAProxy's certificate, and writes its records to WORK (no report).
+    # By default 127.0.0.1, not localhost: the students' cookies for Pyroom stay apart from Keycloak's (localhost).
+    # Gatling trusts exactly HAProxy's certificate, and writes its records to WORK (no report).
     (cd "$MIXED_LOAD_INFRA/../bench/classroom" && exec mvn -B -ntp gatling:test \
         -Dgatling.simulationClass=dev.pyroom.bench.MixedLoadSimulation \
         -Dmixed.url="${MIXED_LOAD_URL:-https://127.0.0.1:${BLUEGREEN_LB_BIND##*:}}" -Dmixed.control="$WORK/control" \
