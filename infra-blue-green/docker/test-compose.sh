@@ -6,17 +6,22 @@
 # through Keycloak's admin API (under /auth) with a generated password, signs in as that student over HTTPS
 # through HAProxy and Keycloak, creates a workspace, runs its main.py in a sandbox and again over wss, has both
 # lint tiers check a file, checks that Java runs as an unprivileged user without capabilities and that /proc/sys
-# is read-only in the Pyroom container, then removes the stack and its volumes (also when a step fails). Images
-# are kept. Talks only to 127.0.0.1, and trusts exactly the certificate HAProxy made on its first start.
+# is read-only in the Pyroom container. Then blue/green (test-compose-bluegreen.sh): signed-in students keep
+# working (Gatling's students, lib/mixed-load.sh) while `bluegreen --compose` deploys a new image tag to green and cuts over, rolls
+# back to blue, and while a live instance crashes and comes back by itself; 0 failed requests, 0 lost saves; a
+# restarted HAProxy keeps the live colour. Finally it removes the stack and its volumes (also when a step fails).
+# Images are kept. Talks only to 127.0.0.1, and trusts exactly the certificate HAProxy made on its first start.
 #
 # Usage: test-compose.sh
-#   Needs docker, docker-compose 1.29 or the compose plugin, curl, python3; as root, debootstrap for the base.
+#   Needs docker, docker-compose 1.29 or the compose plugin, curl, python3, Java 17 (keytool) and Maven (the students: Gatling in bench/classroom); as root,
+#   debootstrap for the base.
 #   PYROOM_BASE_IMAGE=debian:bookworm-slim  build on the public image instead of the local pyroom-base
 #   PYROOM_DOCKERD_DIR=<dir>                start a private Docker daemon with its state in <dir> for the test
 #                                           (no iptables, no default bridge) and stop it at the end
 #   PYROOM_WAR=<file>                       use this war instead of building one
 #   PYROOM_COMPOSE_PROJECT=<name>           project name (pyroom-compose-test), to run beside another test
 #   PYROOM_COMPOSE_HTTP_PORT, PYROOM_COMPOSE_HTTPS_PORT   HAProxy's published ports (38080, 38443)
+#   PYROOM_COMPOSE_STUDENTS=<n>             students of the mixed load (3)
 set -euo pipefail
 
 HERE=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
@@ -44,6 +49,11 @@ READY_DEADLINE=
 
 say() { printf 'test-compose: %s\n' "$*"; }
 fail() { printf 'test-compose: FAIL %s\n' "$*" >&2; exit 1; }
+# For lib/mixed-load.sh.
+die() { fail "$@"; }
+
+# shellcheck source=test-compose-bluegreen.sh
+source "$HERE/test-compose-bluegreen.sh"
 
 # The stack reads its secrets from the file secrets.sh wrote, as it would read .env.
 compose() { "${COMPOSE[@]}" --env-file "$WORK/secrets.env" -p "$PROJECT" -f "$ROOT/docker-compose.yml" "$@"; }
@@ -91,6 +101,7 @@ pick_compose() {
 cleanup() {
     local status=$?
     set +e
+    blue_green_cleanup
     if [ "$status" -ne 0 ] && [ ${#COMPOSE[@]} -gt 0 ]; then
         compose ps
         compose logs --no-color --tail 40 >&2
@@ -205,7 +216,7 @@ refused() {
 refuse_known_defaults() {
     refused postgres PYROOM_DB_PASSWORD=pyroom
     refused keycloak KC_BOOTSTRAP_ADMIN_PASSWORD=admin
-    refused pyroom PYROOM_OIDC_CLIENT_SECRET=pyroom-dev-secret
+    refused pyroom-blue-1 PYROOM_OIDC_CLIENT_SECRET=pyroom-dev-secret
     say "PostgreSQL, Keycloak and Pyroom refuse well-known secrets"
 }
 
@@ -236,10 +247,9 @@ demo_users_refused() {
     say "demo users student, instructor, admin and Keycloak's admin/admin cannot sign in"
 }
 
-# Creates a student in the pyroom realm through Keycloak's admin API, with a password generated here.
+# create_student USERNAME PASSWORD FIRST LAST: a student in the pyroom realm, made through Keycloak's admin API.
 create_student() {
-    local token role
-    STUDENT_PASSWORD=$(head -c 24 /dev/urandom | base64 | tr -d '=+/')
+    local username=$1 password=$2 first=$3 last=$4 token role id
     token=$(http --data grant_type=password --data client_id=admin-cli --data username=admin \
         --data-urlencode "password=$(secret PYROOM_KEYCLOAK_ADMIN_PASSWORD)" \
         "$KEYCLOAK_URL/realms/master/protocol/openid-connect/token" \
@@ -247,21 +257,28 @@ create_student() {
         || fail "Keycloak's admin could not sign in with the generated password"
     python3 -c '
 import json, sys
-print(json.dumps({"username": "casey", "enabled": True, "emailVerified": True, "email": "casey@school.example",
-                  "firstName": "Casey", "lastName": "Compose",
-                  "credentials": [{"type": "password", "value": sys.argv[1], "temporary": False}]}))
-' "$STUDENT_PASSWORD" >"$WORK/student.json"
+username, password, first, last = sys.argv[1:]
+print(json.dumps({"username": username, "enabled": True, "emailVerified": True, "email": username + "@school.example",
+                  "firstName": first, "lastName": last,
+                  "credentials": [{"type": "password", "value": password, "temporary": False}]}))
+' "$username" "$password" "$first" "$last" >"$WORK/student.json"
     http -f -o /dev/null -H "Authorization: Bearer $token" -H 'Content-Type: application/json' \
         --data-binary "@$WORK/student.json" "$KEYCLOAK_URL/admin/realms/pyroom/users" \
-        || fail "creating a student through Keycloak's admin API failed"
-    local id
+        || fail "creating the student $username through Keycloak's admin API failed"
     id=$(http -f -H "Authorization: Bearer $token" \
-        "$KEYCLOAK_URL/admin/realms/pyroom/users?username=casey&exact=true" \
+        "$KEYCLOAK_URL/admin/realms/pyroom/users?username=$username&exact=true" \
         | python3 -c 'import json, sys; print(json.load(sys.stdin)[0]["id"])')
     role=$(http -f -H "Authorization: Bearer $token" "$KEYCLOAK_URL/admin/realms/pyroom/roles/student")
     http -f -o /dev/null -H "Authorization: Bearer $token" -H 'Content-Type: application/json' \
         --data-binary "[$role]" "$KEYCLOAK_URL/admin/realms/pyroom/users/$id/role-mappings/realm" \
-        || fail "giving the new user the student role failed"
+        || fail "giving $username the student role failed"
+}
+
+new_password() { head -c 24 /dev/urandom | base64 | tr -d '=+/'; }
+
+create_casey() {
+    STUDENT_PASSWORD=$(new_password)
+    create_student casey "$STUDENT_PASSWORD" Casey Compose
     say "created the student casey through Keycloak's admin API"
 }
 
@@ -307,7 +324,7 @@ run = json.loads(sys.argv[1])
 sys.exit(0 if run["ending"] == "EXITED" and run["exitCode"] == 0 and run["output"] else 1)
 ' "$result" || fail "main.py did not run to a clean exit in the sandbox"
     local limits
-    limits=$(compose logs --no-color pyroom 2>/dev/null | grep -o 'sandboxes are limited by [^]]*' | tail -n 1 || true)
+    limits=$(compose logs --no-color pyroom-blue-1 pyroom-blue-2 2>/dev/null | grep -o 'sandboxes are limited by [^]]*' | tail -n 1 || true)
     say "${limits:-the server did not say how it limits sandboxes}"
     grep -q 'limited by cgroup' <<<"$limits" || fail "sandboxes got no cgroup of their own"
     run_over_wss "$workspace"
@@ -374,7 +391,7 @@ lint_in_container() {
 # the container cannot write a kernel setting through it (writing back the value it holds: harmless either way).
 container_hardening() {
     local report
-    report=$(compose exec -T pyroom sh -c '
+    report=$(compose exec -T pyroom-blue-1 sh -c '
         for process in /proc/[0-9]*; do
             [ "$(cat "$process/comm" 2>/dev/null)" = java ] || continue
             grep -E "^(Uid|CapEff|CapBnd|NoNewPrivs|Seccomp):" "$process/status"
@@ -422,14 +439,16 @@ main() {
     check_health
     check_tls
     demo_users_refused
-    create_student
+    create_casey
     sign_in
     run_in_sandbox
     lint_in_container
     container_hardening
+    blue_green_under_load
     say "PASS compose stack: generated secrets, defaults refused, TLS at HAProxy, no demo users," \
         "signed in through Keycloak over https, sandbox run over https and wss, both lint tiers," \
-        "hardened container ($((SECONDS - STARTED_AT)) s)"
+        "hardened container, blue/green cutover, rollback and a crashed instance under load with 0 failed" \
+        "($((SECONDS - STARTED_AT)) s)"
 }
 
 main "$@"

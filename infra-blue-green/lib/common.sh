@@ -11,6 +11,13 @@ if [ -f "$BLUEGREEN_CONFIG" ]; then
     source "$BLUEGREEN_CONFIG"
 fi
 
+# servers: bluegreen's own Payara Micro instances and HAProxy; compose: the docker-compose stack (lib/compose.sh).
+: "${BLUEGREEN_TARGET:=servers}"
+case "$BLUEGREEN_TARGET" in
+    servers | compose) ;;
+    *) printf 'bluegreen: BLUEGREEN_TARGET must be servers or compose, not %s\n' "$BLUEGREEN_TARGET" >&2; exit 1 ;;
+esac
+
 : "${BLUEGREEN_STATE:=$HERE/.state}"
 : "${BLUEGREEN_JAVA:=java}"
 : "${BLUEGREEN_JAVA_OPTS:=-Xmx384m}"
@@ -57,8 +64,10 @@ fi
 : "${PYROOM_DB_URL:=jdbc:postgresql://localhost:5433/pyroom?connectTimeout=3}"
 : "${PYROOM_OIDC_PROVIDER_URI:=http://localhost:8180/realms/pyroom}"
 # The instances' log lines: plain (no colours) or json (one object per line); Payara Micro's start follows it too.
-: "${PYROOM_LOG_FORMAT:=plain}"
-export PYROOM_DB_URL PYROOM_OIDC_PROVIDER_URI PYROOM_LOG_FORMAT
+# The compose stack reads its own from its .env: a default here would reach Compose and win over that file.
+if [ "$BLUEGREEN_TARGET" = servers ]; then : "${PYROOM_LOG_FORMAT:=plain}"; fi
+export PYROOM_DB_URL PYROOM_OIDC_PROVIDER_URI
+if [ -n "${PYROOM_LOG_FORMAT:-}" ]; then export PYROOM_LOG_FORMAT; fi
 for setting in PYROOM_DB_USER PYROOM_DB_PASSWORD PYROOM_OIDC_CLIENT_ID PYROOM_OIDC_CLIENT_SECRET \
     PYROOM_DIRECTORY_CLIENT_SECRET; do
     if [ -n "${!setting:-}" ]; then
@@ -68,8 +77,9 @@ done
 unset setting
 
 # The key that encrypts and signs the pages' view state must be the same on every instance of both colours, or a
-# page served by one would fail on the next: made once, kept in the state folder, unless the site sets it.
-if [ -z "${PYROOM_VIEW_STATE_KEY:-}" ]; then
+# page served by one would fail on the next: made once, kept in the state folder, unless the site sets it. The
+# compose stack has its own, in its .env.
+if [ "$BLUEGREEN_TARGET" = servers ] && [ -z "${PYROOM_VIEW_STATE_KEY:-}" ]; then
     mkdir -p "$BLUEGREEN_STATE"
     if [ ! -s "$BLUEGREEN_STATE/view-state.key" ]; then
         (umask 077 && head -c 32 /dev/urandom | base64 >"$BLUEGREEN_STATE/view-state.key")
@@ -77,7 +87,7 @@ if [ -z "${PYROOM_VIEW_STATE_KEY:-}" ]; then
     chmod 600 "$BLUEGREEN_STATE/view-state.key"
     PYROOM_VIEW_STATE_KEY=$(cat "$BLUEGREEN_STATE/view-state.key")
 fi
-export PYROOM_VIEW_STATE_KEY
+if [ -n "${PYROOM_VIEW_STATE_KEY:-}" ]; then export PYROOM_VIEW_STATE_KEY; fi
 
 # Without these settings Pyroom would fall back to the development stack's well-known secrets. The database
 # password and the client secrets belong to the site's PostgreSQL and Keycloak, so bluegreen cannot make them: it
@@ -113,7 +123,7 @@ payara_jar() {
 }
 
 # Checked once here, since instances start in places where a failure inside a command substitution goes unnoticed.
-case "$PYROOM_LOG_FORMAT" in
+case "${PYROOM_LOG_FORMAT:-plain}" in
     plain | json) ;;
     *) die "PYROOM_LOG_FORMAT must be plain or json, not '$PYROOM_LOG_FORMAT'" ;;
 esac

@@ -3,15 +3,15 @@
 # (switch back to the colour kept warm) and cutover (switch to a release already started on the idle colour). All
 # refuse to switch to a colour that is not healthy.
 
-# Checks one instance through its own port, bypassing HAProxy: readiness, Pyroom's health report, the home page.
+# Checks one instance directly, bypassing HAProxy: readiness, Pyroom's health report, the home page.
 smoke_test_instance() {
     local colour=$1 index=$2 url answer code status home ready verdict=ok
-    url=$(instance_url "$colour" "$index")
-    ready=$(http_status "$url/health/ready")
-    answer=$(curl -s --max-time 5 -w '\n%{http_code}' "$url/api/health" || true)
+    url=$(instance_address "$colour" "$index")
+    ready=$(instance_get "$colour" "$index" /health/ready | tail -n 1)
+    answer=$(instance_get "$colour" "$index" /api/health)
     code=${answer##*$'\n'}
     status=$(printf '%s' "${answer%$'\n'*}" | grep -o '"status" *: *"[A-Z]*"' | head -n 1 | grep -o '[A-Z]*' || true)
-    home=$(http_status "$url/" 10)
+    home=$(instance_get "$colour" "$index" / 10 | tail -n 1)
     if [ "$ready" != 200 ] || [ "$code" != 200 ] || [ "$home" != 200 ]; then verdict=FAILED; fi
     case "$status" in
         UP | DEGRADED) ;;
@@ -69,7 +69,7 @@ drain() {
 refuse_deploy() {
     local target=$1 live=$2 reason=$3
     warn "deploy refused: $target $reason; traffic stays on ${live} and nothing changed for users"
-    warn "logs of $target: $(colour_dir "$target")/instance-*.log (kept after the stop below)"
+    warn "logs of $target: $(colour_logs_hint "$target")"
     colour_stop "$target" >&2
     exit 1
 }
@@ -84,15 +84,15 @@ command_deploy() {
             *) war=$1; shift ;;
         esac
     done
-    [ -n "$war" ] || die "usage: bluegreen deploy WAR [--instances N] [--keep-warm]"
-    [ -f "$war" ] || die "war not found: $war"
+    [ -n "$war" ] || die "usage: bluegreen deploy $(release_noun) [--instances N] [--keep-warm]"
+    require_release "$war"
     require_lb
     live=$(lb_live_colour)
     target=$(other_colour "$live")
     if [ -z "$count" ]; then count=$(running_count "$live"); fi
     if [ "$count" -eq 0 ]; then count=2; fi
     require_count "$count"
-    release=$(war_release "$war")
+    release=$(release_of "$war")
     start_ms=$(now_ms)
     if [ "$(running_count "$live")" -gt 0 ]; then
         say "deploy: release $release to $target ($count instance(s)); $live (release $(colour_release "$live")) is live"
@@ -107,7 +107,7 @@ command_deploy() {
     fi
     colour_start "$target" "$count" "$war" yes || refuse_deploy "$target" "$live" "did not become ready"
 
-    say "[2/5] smoke test $target through its own ports"
+    say "[2/5] smoke test $target directly (not through HAProxy)"
     smoke_test_colour "$target" || refuse_deploy "$target" "$live" "failed the smoke test"
     lb_colour_up "$target" || refuse_deploy "$target" "$live" "is not up in HAProxy's health checks"
 
@@ -151,7 +151,7 @@ switch_to_running_colour() {
             die "$verb refused: $(instance_name "$target" "$index") is not running; restart it with 'bluegreen start $target $(recorded_instances "$target" | wc -l)' or clear it with 'bluegreen stop $target'"
     done
     say "$verb: $live (release $(colour_release "$live")) -> $target (release $(colour_release "$target"))"
-    say "[1/3] check $target through its own ports"
+    say "[1/3] check $target directly (not through HAProxy)"
     smoke_test_colour "$target" || die "$verb refused: $target is not healthy (above); traffic stays on $live"
     lb_colour_up "$target" || die "$verb refused: HAProxy does not see $target up; traffic stays on $live"
     say "[2/3] switch $live -> $target"

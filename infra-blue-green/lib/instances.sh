@@ -21,6 +21,14 @@ war_release() {
     sha256sum "$1" | cut -c1-12
 }
 
+# What deploy and start take as a release, here a war file (the compose target takes an image instead).
+release_noun() { echo WAR; }
+require_release() { [ -f "$1" ] || die "war not found: $1"; }
+release_of() { war_release "$1"; }
+
+# Where the logs of a colour's instances are, for the operator.
+colour_logs_hint() { echo "$(colour_dir "$1")/instance-*.log (kept after the stop below)"; }
+
 # Prints the pid of a colour's instance if that instance runs. The command line is checked as well, so that a
 # stale pid file whose number now belongs to another process is not taken for the instance.
 instance_pid() {
@@ -70,6 +78,15 @@ instance_url() {
 
 instance_ready() {
     [ "$(http_status "$(instance_url "$1" "$2")/health/ready")" = 200 ]
+}
+
+# How the smoke test reaches an instance directly, bypassing HAProxy.
+instance_address() { instance_url "$1" "$2"; }
+
+# instance_get COLOUR INDEX PATH [TIMEOUT]: the answer's body, then its HTTP status on a line of its own (000 when
+# nothing answers).
+instance_get() {
+    curl -s --max-time "${4:-5}" -w '\n%{http_code}' "$(instance_url "$1" "$2")$3" || true
 }
 
 # Payara Micro binds HTTP to every interface by default; HAProxy is the only client an instance needs. HAProxy ends

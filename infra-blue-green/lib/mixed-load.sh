@@ -1,13 +1,19 @@
 # shellcheck shell=bash
 # Signed-in students working through HAProxy (Gatling's MixedLoadSimulation in bench/classroom, the classroom
 # bench's Maven project: Keycloak sign-in through the login form, page loads, the editor's Faces AJAX saves, lint
-# requests, WebSocket runs over wss), counted phase by phase. The caller defines HERE (infra-blue-green), WORK (a
-# scratch folder it removes), say and die, and calls mixed_load_stop on exit. Needs Maven (install_load_tools).
+# requests, WebSocket runs over wss), counted phase by phase. The caller defines WORK (a scratch folder it removes),
+# say and die, and calls mixed_load_stop on exit. Needs Maven (install_load_tools).
 
 MIXED_LOAD_PID=""
+MIXED_LOAD_INFRA=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 : "${MIXED_LOAD_SETUP_TIMEOUT:=120}"
+# Where the students go: bluegreen's HAProxy on this host unless set. A stack whose Keycloak accepts only its public
+# address as the place to return to after sign-in (the compose stack) needs that address here.
+: "${MIXED_LOAD_URL:=}"
 
-mixed_load_certificate() { echo "${VERIFY_CERTIFICATE:-${BLUEGREEN_STATE:-$HERE/.state}/haproxy/tls/pyroom.crt}"; }
+mixed_load_certificate() {
+    echo "${VERIFY_CERTIFICATE:-${BLUEGREEN_STATE:-$MIXED_LOAD_INFRA/.state}/haproxy/tls/pyroom.crt}"
+}
 
 # A trust store with HAProxy's certificate alone: bluegreen's self-signed one, or VERIFY_CERTIFICATE (a PEM file
 # with the certificate only).
@@ -21,9 +27,9 @@ mixed_load_trust_store() {
         die "no trust store from $certificate: $(cat "$WORK/keytool.log")"
 }
 
-# mixed_load_start STUDENTS "USER:PASSWORD ..." [COOKIE]: signs the students in through HAProxy (at
-# BLUEGREEN_LB_BIND's port) and lets them work, counting towards the phase "warmup". COOKIE (NAME=VALUE) is sent
-# from the first request on: pyroom-preview=idle sends them to the idle colour.
+# mixed_load_start STUDENTS "USER:PASSWORD ..." [COOKIE]: signs the students in through HAProxy (MIXED_LOAD_URL,
+# else 127.0.0.1 at BLUEGREEN_LB_BIND's port) and lets them work, counting towards the phase "warmup". COOKIE
+# (NAME=VALUE) is sent from the first request on: pyroom-preview=idle sends them to the idle colour.
 mixed_load_start() {
     local students=$1 accounts=$2 cookie=${3:-} deadline
     mkdir -p "$WORK/control"
@@ -31,13 +37,13 @@ mixed_load_start() {
     echo warmup >"$WORK/control/phase"
     mixed_load_trust_store
     # Fetched and compiled before the clock for the sign-in starts (a first run downloads Gatling).
-    (cd "$HERE/../bench/classroom" && mvn -B -ntp -q test-compile) >"$WORK/driver-build.log" 2>&1 ||
+    (cd "$MIXED_LOAD_INFRA/../bench/classroom" && mvn -B -ntp -q test-compile) >"$WORK/driver-build.log" 2>&1 ||
         die "could not build the load driver: $(tail -n 20 "$WORK/driver-build.log")"
-    # 127.0.0.1, not localhost: the students' cookies for Pyroom stay apart from Keycloak's (localhost). Gatling
-    # trusts exactly HAProxy's certificate, and writes its records to WORK (no report).
-    (cd "$HERE/../bench/classroom" && exec mvn -B -ntp gatling:test \
+    # By default 127.0.0.1, not localhost: the students' cookies for Pyroom stay apart from Keycloak's (localhost).
+    # Gatling trusts exactly HAProxy's certificate, and writes its records to WORK (no report).
+    (cd "$MIXED_LOAD_INFRA/../bench/classroom" && exec mvn -B -ntp gatling:test \
         -Dgatling.simulationClass=dev.pyroom.bench.MixedLoadSimulation \
-        -Dmixed.url="https://127.0.0.1:${BLUEGREEN_LB_BIND##*:}" -Dmixed.control="$WORK/control" \
+        -Dmixed.url="${MIXED_LOAD_URL:-https://127.0.0.1:${BLUEGREEN_LB_BIND##*:}}" -Dmixed.control="$WORK/control" \
         -Dmixed.students="$students" -Dmixed.accounts="$accounts" -Dmixed.cookie="$cookie" \
         -Dgatling.ssl.useInsecureTrustManager=false -Dgatling.ssl.trustStore.type=PKCS12 \
         -Dgatling.ssl.trustStore.file="$WORK/trust.p12" -Dgatling.ssl.trustStore.password=verify \

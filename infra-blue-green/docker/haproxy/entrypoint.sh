@@ -1,7 +1,8 @@
 #!/bin/bash
 # Writes haproxy.cfg from the blue/green template and runs HAProxy in the foreground (master-worker).
 #   PYROOM_BLUE_SERVERS, PYROOM_GREEN_SERVERS  host:port of each colour's instances, space-separated
-#   PYROOM_LIVE_COLOUR                          the colour that gets traffic at start (blue)
+#   PYROOM_LIVE_COLOUR                          the colour that gets traffic on the very first start (blue);
+#                                               later starts keep the colour last switched to (live.map below)
 #   PYROOM_PUBLIC_URL                           where browsers reach Pyroom (https://host[:port]): plain HTTP is
 #                                               redirected to its port, a self-signed certificate names its host
 #   PYROOM_KEYCLOAK_SERVER                      host:port of Keycloak, served under /auth at the same address
@@ -9,12 +10,14 @@
 # HTTPS on :8443, plain HTTP (a redirect only) on :8080, HAProxy's metrics on :8404. The certificate is
 # /var/lib/pyroom-haproxy/tls/pyroom.pem (certificate, chain, key); without one, a self-signed one is made there.
 # Instances are found through the compose network's DNS: one that is not running yet stays down until it is.
+# The live colour is the map /var/lib/pyroom-haproxy/state/live.map, in a volume: bluegreen switches it at run time
+# through the admin socket and rewrites the file, so a restarted or re-created HAProxy keeps routing there.
 set -euo pipefail
 
 STATE=/run/pyroom-haproxy
 TEMPLATE=/etc/pyroom/haproxy.cfg.template
 CONFIG=$STATE/haproxy.cfg
-MAP=$STATE/live.map
+MAP=/var/lib/pyroom-haproxy/state/live.map
 CERTIFICATE=/var/lib/pyroom-haproxy/tls/pyroom.pem
 KEYCLOAK_PATH=/auth
 
@@ -106,7 +109,14 @@ main() {
     pyroom-tls self-signed "$CERTIFICATE" "$(public_host)" localhost 127.0.0.1
     [ -r "$CERTIFICATE" ] || die "cannot read $CERTIFICATE as uid $(id -u): make it readable by that user"
     render >"$CONFIG"
-    echo "active bk_${PYROOM_LIVE_COLOUR:-blue}" >"$MAP"
+    if [ ! -s "$MAP" ]; then
+        # The live colour's backend, and the idle one's for previews (see the template).
+        case "${PYROOM_LIVE_COLOUR:-blue}" in
+            blue) printf 'active bk_blue\nidle bk_green\n' >"$MAP" ;;
+            green) printf 'active bk_green\nidle bk_blue\n' >"$MAP" ;;
+            *) die "PYROOM_LIVE_COLOUR must be blue or green, not '$PYROOM_LIVE_COLOUR'" ;;
+        esac
+    fi
     haproxy -c -q -f "$CONFIG"
     exec haproxy -W -db -f "$CONFIG"
 }

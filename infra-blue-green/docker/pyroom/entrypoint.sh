@@ -93,6 +93,8 @@ main() {
     require_secret PYROOM_DB_PASSWORD PYROOM_OIDC_CLIENT_SECRET PYROOM_DIRECTORY_CLIENT_SECRET PYROOM_VIEW_STATE_KEY
     prepare_proc
     delegate_cgroups
+    # The health check's memory of the previous start (healthcheck.sh): this start has not been live yet.
+    rm -rf /run/pyroom-health
     mkdir -p "$PYROOM_SANDBOX_ROOT"
     chown "$SERVER_USER:" "$PYROOM_SANDBOX_ROOT"
     chmod 700 "$PYROOM_SANDBOX_ROOT"
