@@ -5,8 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import dev.pyroom.grading.entity.AssignmentTest;
 import dev.pyroom.grading.entity.CheckReport;
-import dev.pyroom.grading.entity.OutputComparison;
-import dev.pyroom.grading.entity.TestKind;
 import dev.pyroom.grading.entity.TestOutcome;
 import dev.pyroom.grading.entity.TestResult;
 import dev.pyroom.sandbox.control.Sandbox;
@@ -20,7 +18,6 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.function.Function;
@@ -75,8 +72,8 @@ abstract class GraderCheckContract {
 
     @Test
     void aVisibleUnitTestNeverMeetsTheInputOfAHiddenIoTest() {
-        AssignmentTest hiddenIo = ioTest(1, "secret input", false, "s3cret-4711", "S3CRET-4711");
-        AssignmentTest visibleUnit = unitTest(2, "shown", SHOWS_WHAT_WAS_KEPT);
+        AssignmentTest hiddenIo = AssignmentTests.io(1, "secret input", 1, false, "s3cret-4711", "S3CRET-4711");
+        AssignmentTest visibleUnit = AssignmentTests.unit(2, "shown", SHOWS_WHAT_WAS_KEPT);
 
         CheckReport report = Grader.check(
                 this::within, List.of(main(KEEPS_ITS_INPUT)), List.of(hiddenIo, visibleUnit), RunLimits.DEFAULTS);
@@ -93,8 +90,8 @@ abstract class GraderCheckContract {
 
     @Test
     void visibleTestsAloneShareOneSandbox() {
-        AssignmentTest visibleIo = ioTest(1, "shown input", true, "hello", "HELLO");
-        AssignmentTest visibleUnit = unitTest(2, "shown", SHOWS_WHAT_WAS_KEPT);
+        AssignmentTest visibleIo = AssignmentTests.io(1, "shown input", 1, true, "hello", "HELLO");
+        AssignmentTest visibleUnit = AssignmentTests.unit(2, "shown", SHOWS_WHAT_WAS_KEPT);
         opened = 0;
 
         CheckReport report = Grader.check(
@@ -127,39 +124,5 @@ abstract class GraderCheckContract {
 
     private static WorkspaceFile main(String content) {
         return WorkspaceFile.unstored(new FilePath("main.py"), content, OffsetDateTime.now());
-    }
-
-    private static AssignmentTest ioTest(long id, String name, boolean visible, String stdin, String expected) {
-        return new AssignmentTest(
-                id,
-                name,
-                TestKind.IO,
-                1,
-                Duration.ofSeconds(2),
-                visible,
-                "main.py",
-                List.of(),
-                stdin,
-                expected,
-                OutputComparison.TRIMMED,
-                0,
-                "");
-    }
-
-    private static AssignmentTest unitTest(long id, String name, String source) {
-        return new AssignmentTest(
-                id,
-                name,
-                TestKind.UNIT,
-                1,
-                Duration.ofSeconds(2),
-                true,
-                "main.py",
-                List.of(),
-                "",
-                "",
-                OutputComparison.TRIMMED,
-                0,
-                source);
     }
 }

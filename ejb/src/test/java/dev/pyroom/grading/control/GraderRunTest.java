@@ -6,8 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.pyroom.grading.entity.AssignmentTest;
-import dev.pyroom.grading.entity.OutputComparison;
-import dev.pyroom.grading.entity.TestKind;
 import dev.pyroom.grading.entity.TestOutcome;
 import dev.pyroom.grading.entity.TestResult;
 import dev.pyroom.sandbox.control.BubblewrapBackend;
@@ -20,7 +18,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -59,10 +56,10 @@ class GraderRunTest {
 
     @Test
     void eachTestGetsItsOwnResultInTheTestsOrder(@TempDir Path directory) throws IOException {
-        AssignmentTest adds =
-                unit(11, "adds", "from solution import add\n\ndef test_add():\n    assert add(2, 3) == 5\n");
-        AssignmentTest halves =
-                unit(12, "halves", "from solution import halve\n\ndef test_halve():\n    assert halve(10) == 5\n");
+        AssignmentTest adds = AssignmentTests.unit(
+                11, "adds", "from solution import add\n\ndef test_add():\n    assert add(2, 3) == 5\n");
+        AssignmentTest halves = AssignmentTests.unit(
+                12, "halves", "from solution import halve\n\ndef test_halve():\n    assert halve(10) == 5\n");
 
         List<TestResult> results =
                 run(directory, SOLUTION, List.of(halves, adds)).unitResults();
@@ -90,8 +87,8 @@ class GraderRunTest {
                 def add(a, b):
                     return a + b
                 """;
-        AssignmentTest adds =
-                unit(11, "adds", "from solution import add\n\ndef test_add():\n    assert add(2, 3) == 5\n");
+        AssignmentTest adds = AssignmentTests.unit(
+                11, "adds", "from solution import add\n\ndef test_add():\n    assert add(2, 3) == 5\n");
 
         GraderRun.Findings findings = run(directory, killer, List.of(adds));
         List<TestResult> results = findings.unitResults();
@@ -107,8 +104,8 @@ class GraderRunTest {
 
     @Test
     void aFileThatDoesNotCompileIsNamedWithItsLineAndNoTestRuns(@TempDir Path directory) throws IOException {
-        AssignmentTest adds =
-                unit(11, "adds", "from solution import add\n\ndef test_add():\n    assert add(2, 3) == 5\n");
+        AssignmentTest adds = AssignmentTests.unit(
+                11, "adds", "from solution import add\n\ndef test_add():\n    assert add(2, 3) == 5\n");
 
         GraderRun.Findings findings =
                 run(directory, Map.of("solution.py", SOLUTION, "lib/helpers.py", "X = 1\ndef f(:\n"), List.of(adds));
@@ -132,9 +129,9 @@ class GraderRunTest {
     @Test
     void noVisibleTestMeetsWhatAHiddenTestGaveTheStudentsCode(@TempDir Path directory) throws IOException {
         String recorder = "seen = []\n\ndef record(value):\n    seen.append(value)\n    return list(seen)\n";
-        AssignmentTest hidden =
-                hidden(unit(21, "hidden", "from solution import record\n\ndef test_secret():\n    record('secret')\n"));
-        AssignmentTest visible = unit(
+        AssignmentTest hidden = hidden(AssignmentTests.unit(
+                21, "hidden", "from solution import record\n\ndef test_secret():\n    record('secret')\n"));
+        AssignmentTest visible = AssignmentTests.unit(
                 22,
                 "visible",
                 "from solution import record\n\ndef test_shown():\n    assert record('shown') == ['shown']\n");
@@ -166,23 +163,6 @@ class GraderRunTest {
                 test.comparison(),
                 test.tolerance(),
                 test.source());
-    }
-
-    private static AssignmentTest unit(long id, String name, String source) {
-        return new AssignmentTest(
-                id,
-                name,
-                TestKind.UNIT,
-                1,
-                Duration.ofSeconds(2),
-                true,
-                "main.py",
-                List.of(),
-                "",
-                "",
-                OutputComparison.TRIMMED,
-                0,
-                source);
     }
 
     private GraderRun.Findings run(Path directory, String solution, List<AssignmentTest> tests) throws IOException {

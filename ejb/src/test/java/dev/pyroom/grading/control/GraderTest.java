@@ -3,9 +3,6 @@ package dev.pyroom.grading.control;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.pyroom.grading.entity.AssignmentTest;
-import dev.pyroom.grading.entity.OutputComparison;
-import dev.pyroom.grading.entity.TestKind;
-import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -23,19 +20,6 @@ class GraderTest {
     }
 
     private static AssignmentTest test(long id, boolean visible) {
-        return new AssignmentTest(
-                id,
-                "test " + id,
-                TestKind.IO,
-                1,
-                Duration.ofSeconds(2),
-                visible,
-                "main.py",
-                List.of(),
-                "",
-                "",
-                OutputComparison.TRIMMED,
-                0,
-                "");
+        return AssignmentTests.io(id, "test " + id, 1, visible, "", "");
     }
 }

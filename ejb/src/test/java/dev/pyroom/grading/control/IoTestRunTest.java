@@ -117,20 +117,7 @@ class IoTestRunTest {
     }
 
     private static AssignmentTest test(String stdin, String expected) {
-        return new AssignmentTest(
-                1L,
-                "greeting",
-                TestKind.IO,
-                2,
-                Duration.ofSeconds(2),
-                true,
-                "main.py",
-                List.of(),
-                stdin,
-                expected,
-                OutputComparison.TRIMMED,
-                0,
-                "");
+        return AssignmentTests.io(1L, "greeting", 2, true, stdin, expected);
     }
 
     private TestResult run(Path directory, String program, AssignmentTest test) throws IOException {
