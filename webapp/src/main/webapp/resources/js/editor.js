@@ -226,13 +226,11 @@ Pyroom.editor = (function () {
         document.dispatchEvent(new CustomEvent(running ? 'pyroom:busy' : 'pyroom:idle', {detail: 'run'}));
     }
 
+    /**
+     * Sends the run before the page shows it running: the server starts the program while the page redraws (its
+     * answers are handled only after this function returns, so clearing the output afterwards loses none).
+     */
     function startRun() {
-        clearOutput();
-        announce(true);
-        if (Pyroom.resultTabs) {
-            Pyroom.resultTabs.show('output-panel');
-        }
-        showRunning(true);
         var workspace = document.querySelector('form.editor').getAttribute('data-workspace');
         var previous = currentRun;
         currentRun = {
@@ -248,6 +246,7 @@ Pyroom.editor = (function () {
                 // Run during a run: the program is stopped, and the new run sent once the server says it ended.
                 currentRun.stopping = previous;
                 socket.send(JSON.stringify({type: 'stop'}));
+                showStarted();
                 return;
             }
             // Not connected yet: the server stops a program whose connection closes.
@@ -256,6 +255,16 @@ Pyroom.editor = (function () {
             connecting.close();
         }
         sendRun(currentRun);
+        showStarted();
+    }
+
+    function showStarted() {
+        clearOutput();
+        announce(true);
+        if (Pyroom.resultTabs) {
+            Pyroom.resultTabs.show('output-panel');
+        }
+        showRunning(true);
     }
 
     function sendRun(runState) {

@@ -31,7 +31,10 @@ public class CourseRunLimits {
 
     /** The limits for a run in that workspace: its course's, or the server's defaults when it belongs to no course. */
     public RunLimits forWorkspace(long workspaceId) {
-        return courses.forWorkspace(workspaceId).map(this::apply).orElseGet(this::defaults);
+        ServerLimits stored = stored();
+        return courses.forWorkspace(workspaceId)
+                .map(limits -> apply(limits, stored))
+                .orElseGet(() -> defaults(stored));
     }
 
     /** The limits for a run in the course. */
@@ -41,7 +44,7 @@ public class CourseRunLimits {
 
     /** The server's defaults, the course's where it set one, never above the server's maximums. */
     public RunLimits apply(CourseLimits limits) {
-        return clamp(overlay(defaults(), limits), server());
+        return apply(limits, stored());
     }
 
     /** @throws InvalidCourseException when a limit is above the server's maximum */
@@ -57,13 +60,12 @@ public class CourseRunLimits {
 
     /** The server's maximums, which a course can only lower. */
     public RunLimits server() {
-        RunLimits configured = settings.runLimits();
-        return clamp(overlay(configured, stored().maximums()), configured);
+        return server(stored());
     }
 
     /** What a run gets where its course set nothing. */
     public RunLimits defaults() {
-        return clamp(overlay(settings.runLimits(), stored().defaults()), server());
+        return defaults(stored());
     }
 
     /** The limits as configured: the starting values and the hard bounds. */
@@ -74,6 +76,19 @@ public class CourseRunLimits {
     /** What the admin set; null fields keep the configured values. */
     public ServerLimits stored() {
         return server.find();
+    }
+
+    private RunLimits apply(CourseLimits limits, ServerLimits stored) {
+        return clamp(overlay(defaults(stored), limits), server(stored));
+    }
+
+    private RunLimits server(ServerLimits stored) {
+        RunLimits configured = settings.runLimits();
+        return clamp(overlay(configured, stored.maximums()), configured);
+    }
+
+    private RunLimits defaults(ServerLimits stored) {
+        return clamp(overlay(settings.runLimits(), stored.defaults()), server(stored));
     }
 
     private static RunLimits overlay(RunLimits run, CourseLimits limits) {

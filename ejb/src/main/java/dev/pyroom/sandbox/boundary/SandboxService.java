@@ -78,24 +78,25 @@ public class SandboxService {
      * @throws WorkspaceNotFoundException when the owner has no such workspace
      * @throws RunRefusedException when the workspace runs a program already, or the owner runs as many as they may
      */
-    public Run run(long ownerId, long workspaceId, String entryFile, RunListener listener) {
+    public ServedRun run(long ownerId, long workspaceId, String entryFile, RunListener listener) {
         FilePath entry = new FilePath(entryFile);
-        requireOwned(ownerId, workspaceId);
         userRuns.starting(ownerId, workspaceId);
+        RunLimits limits;
         Run run;
         try {
-            run = start(ownerId, workspaceId, entry, listener);
+            limits = courseLimits.forWorkspace(workspaceId);
+            run = start(ownerId, workspaceId, entry, limits, listener);
         } catch (RuntimeException e) {
             userRuns.ended(ownerId, workspaceId);
             throw e;
         }
         CompletableFuture<RunResult> counted =
                 run.result().whenComplete((result, error) -> userRuns.ended(ownerId, workspaceId));
-        return new CountedRun(run, counted);
+        return new CountedRun(run, limits, counted);
     }
 
     /** A run whose result completes after the user's count of running programs has let it go. */
-    private record CountedRun(Run run, CompletableFuture<RunResult> result) implements Run {
+    private record CountedRun(Run run, RunLimits limits, CompletableFuture<RunResult> result) implements ServedRun {
 
         @Override
         public void sendInput(String text) {
@@ -113,10 +114,14 @@ public class SandboxService {
         }
     }
 
-    private Run start(long ownerId, long workspaceId, FilePath entry, RunListener listener) {
+    /**
+     * Starts the program first and keeps the books after, so that a click on Run waits for no database write. The
+     * claim is marked running only if the program has not ended by the time its row is locked: the end's own
+     * bookkeeping locks the row too, and marks the claim idle.
+     */
+    private Run start(long ownerId, long workspaceId, FilePath entry, RunLimits limits, RunListener listener) {
         SessionSandbox sandbox = sandboxFor(ownerId, workspaceId);
-        claims.lock(workspaceId).ifPresent(claim -> claim.running(OffsetDateTime.now()));
-        RunRequest request = RunRequest.of(entry.value()).withLimits(courseLimits.forWorkspace(workspaceId));
+        RunRequest request = RunRequest.of(entry.value()).withLimits(limits);
         OutputTail tail = new OutputTail(listener);
         OffsetDateTime started = OffsetDateTime.now();
         Run run = sandbox.start(request, tail);
@@ -138,6 +143,7 @@ public class SandboxService {
                         result.outputTruncated()));
             }
         });
+        claims.lock(workspaceId).filter(claim -> !run.result().isDone()).ifPresent(claim -> claim.running(started));
         return run;
     }
 
@@ -168,11 +174,6 @@ public class SandboxService {
     /** A terminal closed: what was done in it comes back to the database. */
     public void terminalClosed(long workspaceId) {
         bookkeeping.activityEnded(workspaceId);
-    }
-
-    /** The limits new runs in the workspace get: its course's, or the server's. */
-    public RunLimits limits(long workspaceId) {
-        return courseLimits.forWorkspace(workspaceId);
     }
 
     /** The owner's workspace's sandbox on this node, opened from the database and claimed if there is none. */

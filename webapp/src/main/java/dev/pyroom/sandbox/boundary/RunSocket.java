@@ -160,10 +160,10 @@ public class RunSocket {
                 send(RunMessages.error("Sign in first."));
                 return;
             }
-            RunLimits limits = sandboxes.limits(request.workspaceId());
             StderrTail stderr = new StderrTail(new ToBrowser());
-            run = sandboxes.run(owner.get(), request.workspaceId(), request.entryFile(), stderr);
-            run.result().whenComplete((result, error) -> ended(result, error, limits, stderr));
+            ServedRun started = sandboxes.run(owner.get(), request.workspaceId(), request.entryFile(), stderr);
+            run = started;
+            started.result().whenComplete((result, error) -> ended(result, error, started.limits(), stderr));
         } catch (RunStart.InvalidException | RunRefusedException | InvalidNameException e) {
             send(RunMessages.error(e.getMessage()));
         } catch (WorkspaceNotFoundException e) {
