@@ -2,8 +2,8 @@
 # A class arriving at a lab, against one Pyroom node or the HAProxy front of several: N students (default 300) sign
 # in through Keycloak's login form within a minute, join the course by its join link (which hands each a copy of the
 # assignment), open the editor and run their program, then work for 5 minutes: lint every 3 s (every 5th deep), a
-# run every 30 s over the run WebSocket, an editor reload every 60 s. The demo instructor watches the course's live
-# view meanwhile. The load is Gatling's (bench/classroom, a Maven project of its own); accounts are made through
+# run every 30 s over the run WebSocket, an editor reload every 60 s. The demo instructor watches the course's cockpit
+# meanwhile (its poll's time and bytes; the node's database time per refresh and open sandboxes from its /metrics). The load is Gatling's (bench/classroom, a Maven project of its own); accounts are made through
 # Keycloak's admin API.
 #
 # Prints per phase ("arrival": until a minute after the last student arrived; "steady": after) and operation the
@@ -42,8 +42,10 @@ source "$ROOT/bench/lib/classroom.sh"
 
 WORK=$(mktemp -d)
 SAMPLER=
+SANDBOX_SAMPLER=
 cleanup() {
     [ -z "$SAMPLER" ] || kill "$SAMPLER" 2>/dev/null || true
+    [ -z "$SANDBOX_SAMPLER" ] || kill "$SANDBOX_SAMPLER" 2>/dev/null || true
     stop_started
     rm -rf "$WORK"
 }
@@ -89,6 +91,11 @@ read -r course code < <(make_lab_course)
 say "loading $PYROOM_URL with $STUDENTS students (load before: $(cut -d' ' -f1-3 /proc/loadavg))"
 sample_rss "$WORK/rss" $CLASSROOM_APP_PIDS &
 SAMPLER=$!
+# One node's own /metrics; behind HAProxy (CLASSROOM_NODES=2) users, and so this bench, cannot reach them.
+metrics="$PYROOM_URL/metrics"
+metrics_sample "$metrics" BEFORE >"$WORK/server"
+sample_sandboxes "$metrics" >>"$WORK/server" &
+SANDBOX_SAMPLER=$!
 if ! (cd "$ROOT/bench/classroom" && mvn -B -ntp gatling:test \
     -Dclassroom.url="$PYROOM_URL" -Dclassroom.keycloak-url="$CLASSROOM_KEYCLOAK" \
     -Dclassroom.keycloak-admin-password="$PYROOM_KEYCLOAK_ADMIN_PASSWORD" \
@@ -98,12 +105,15 @@ if ! (cd "$ROOT/bench/classroom" && mvn -B -ntp gatling:test \
     # Gatling fails the build when a request failed; the figures below say which. A load that never ran is fatal.
     grep -q "Reports generated" "$WORK/gatling.log" || { tail -n 60 "$WORK/gatling.log"; die "Gatling did not run"; }
 fi
-kill "$SAMPLER" 2>/dev/null || true
+kill "$SAMPLER" "$SANDBOX_SAMPLER" 2>/dev/null || true
 SAMPLER=
+SANDBOX_SAMPLER=
+metrics_sample "$metrics" AFTER >>"$WORK/server"
 report=$(ls -td "$ROOT"/bench/classroom/target/gatling/classroom*/ | head -n 1)
 cp "$WORK/gatling.log" "$report/console.log"
 # Gatling's last summary lists each kind of error with its count: print it, if any.
 awk '/^---- Errors/ { block = ""; show = 1 } show && /^$/ { show = 0; last = block } show { block = block $0 "\n" }
     END { printf "%s", last }' "$WORK/gatling.log"
 echo "Gatling's report: $report"
-python3 "$ROOT/bench/classroom/report.py" "$report" "$WORK/rss" "$STUDENTS" "${CLASSROOM_RESULT:-classroom}"
+python3 "$ROOT/bench/classroom/report.py" "$report" "$WORK/rss" "$STUDENTS" "${CLASSROOM_RESULT:-classroom}" \
+    "$WORK/server"

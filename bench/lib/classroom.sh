@@ -48,6 +48,23 @@ listening_pids() {
     ss -Hltnp "sport = :$port" | grep -o 'pid=[0-9]*' | cut -d= -f2 | sort -u | tr '\n' ' '
 }
 
+# The node's /metrics text after a line MARK (only the mark when it cannot be read), for bench/classroom/report.py.
+metrics_sample() {
+    local url=$1 mark=$2
+    echo "$mark"
+    curl -fsS --max-time 10 "$url" 2>/dev/null || true
+}
+
+# Every 5 s, the sandboxes open on the node (running and idle), as a line `SANDBOXES n`.
+sample_sandboxes() {
+    local url=$1
+    while true; do
+        curl -fsS --max-time 5 "$url" 2>/dev/null |
+            awk '/^pyroom_sandboxes\{/ { n += $NF; found = 1 } END { if (found) printf "SANDBOXES %d\n", n }'
+        sleep 5
+    done
+}
+
 # Every second, the summed RSS (KiB) of the given processes, until killed.
 sample_rss() {
     local out=$1

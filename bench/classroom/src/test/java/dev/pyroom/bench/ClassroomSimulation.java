@@ -2,6 +2,7 @@ package dev.pyroom.bench;
 
 import static io.gatling.javaapi.core.CoreDsl.StringBody;
 import static io.gatling.javaapi.core.CoreDsl.atOnceUsers;
+import static io.gatling.javaapi.core.CoreDsl.bodyLength;
 import static io.gatling.javaapi.core.CoreDsl.exec;
 import static io.gatling.javaapi.core.CoreDsl.group;
 import static io.gatling.javaapi.core.CoreDsl.jsonPath;
@@ -35,7 +36,7 @@ import java.util.stream.Stream;
  * A class arriving at a lab: N students sign in through Keycloak's login form within the arrival window, join the
  * course through its join link (which hands them their copy of the assignment), open the editor (which checks the
  * text at once), read for a few seconds and run their program, then work for a while: a lint of their text every 3 s (every 5th deep), a run every 30 s over the run
- * WebSocket, an editor reload every 60 s. An instructor watches the course's live view, polled every 3 s like the
+ * WebSocket, an editor reload every 60 s. An instructor watches the course's cockpit, polled every 3 s like the
  * page does, starting in an empty room. Requests are named by phase: "quiet" before the first student arrives,
  * "arrival" until a minute after the last one arrived, "steady" after.
  */
@@ -61,6 +62,7 @@ public class ClassroomSimulation extends Simulation {
     /** A check not answered after this many asks (a minute of 503s) counts as failed. */
     private static final int MOST_LINT_ASKS = 60;
     private static final AtomicInteger LINT_RETRIES = new AtomicInteger();
+    private static final ResponseBytes COCKPIT_BYTES = new ResponseBytes();
 
     private static volatile long startedAt;
 
@@ -109,6 +111,7 @@ public class ClassroomSimulation extends Simulation {
     @Override
     public void after() {
         System.out.println("LINT_RETRIES " + LINT_RETRIES.get());
+        COCKPIT_BYTES.print("COCKPIT_BYTES");
         try {
             accounts().deleteStudents(PREFIX, STUDENTS, keycloakAdmin(), keycloakAdminPassword());
         } catch (Exception e) {
@@ -232,31 +235,36 @@ public class ClassroomSimulation extends Simulation {
                     .doIf(session -> session.getInt("tick") % PAGE_EVERY == PAGE_EVERY - 1)
                     .then(editorPage("page")));
 
-    /** The instructor's course page, then its live table's poll (the AJAX request the page sends every 3 s). */
+    /** The instructor's cockpit, then its poll (the AJAX request the page sends every 3 s), its bytes counted. */
     private final ScenarioBuilder instructor = scenario("instructor")
             .exec(KeycloakSignIn.signIn(
-                    "/instructor/course.xhtml?course=" + COURSE,
+                    "/instructor/cockpit.xhtml?course=" + COURSE,
                     System.getProperty("classroom.instructor", "instructor"),
                     System.getProperty("classroom.instructor-password", "instructor"),
-                    "live:poll"))
-            .exec(http("instructor: course page")
-                    .get("/instructor/course.xhtml?course=" + COURSE)
+                    "cockpit:poll"))
+            .exec(http("instructor: cockpit")
+                    .get("/instructor/cockpit.xhtml?course=" + COURSE)
                     .check(regex("name=\"jakarta.faces.ViewState\"[^>]*value=\"([^\"]*)\"").saveAs("viewState")))
             .during(QUIET.plus(ARRIVAL).plus(WORK).plusSeconds(30))
             .on(pace(Duration.ofSeconds(3))
-                    .exec(http(session -> phase() + "live view")
-                            .post("/instructor/course.xhtml?course=" + COURSE)
+                    .exec(session -> session.set("phase", phase().strip()))
+                    .exec(http(session -> session.getString("phase") + " cockpit")
+                            .post("/instructor/cockpit.xhtml?course=" + COURSE)
                             .header("Faces-Request", "partial/ajax")
                             .header("X-Requested-With", "XMLHttpRequest")
                             .header("Origin", BASE)
                             .formParam("jakarta.faces.partial.ajax", "true")
-                            .formParam("jakarta.faces.source", "live:poll")
-                            .formParam("jakarta.faces.partial.execute", "live:poll")
-                            .formParam("jakarta.faces.partial.render", "live:students live:problems live:summary")
-                            .formParam("live:poll", "live:poll")
-                            .formParam("live", "live")
+                            .formParam("jakarta.faces.source", "cockpit:poll")
+                            .formParam("jakarta.faces.partial.execute", "cockpit:poll")
+                            .formParam("jakarta.faces.partial.render", "cockpit:cards cockpit:summary cockpit:errors")
+                            .formParam("cockpit:poll", "cockpit:poll")
+                            .formParam("cockpit", "cockpit")
                             .formParam("jakarta.faces.ViewState", "#{viewState}")
-                            .check(status().is(200), substring("<partial-response"))));
+                            .check(status().is(200), substring("<partial-response"), bodyLength().saveAs("bytes")))
+                    .exec(session -> {
+                        COCKPIT_BYTES.add(session.getString("phase"), session.getInt("bytes"));
+                        return session;
+                    }));
 
     {
         List<PopulationBuilder> populations = new ArrayList<>();

@@ -2,6 +2,8 @@ package dev.pyroom.classroom.boundary;
 
 import dev.pyroom.audit.control.AuditTrail;
 import dev.pyroom.classroom.control.ClassErrorsQuery;
+import dev.pyroom.classroom.control.ClassViewMetrics;
+import dev.pyroom.classroom.control.ClassViewMetrics.Read;
 import dev.pyroom.classroom.control.CourseAccess;
 import dev.pyroom.classroom.control.LiveClassQuery;
 import dev.pyroom.classroom.entity.ClassError;
@@ -46,6 +48,9 @@ public class LiveClass {
     ClassErrorsQuery errors;
 
     @Inject
+    ClassViewMetrics metrics;
+
+    @Inject
     WorkspaceRepository workspaces;
 
     @Inject
@@ -72,13 +77,13 @@ public class LiveClass {
     /** Every student of the course with their current activity, by name. */
     public List<StudentActivity> students(long callerId, long courseId) {
         access.teachable(callerId, isAdmin(), courseId);
-        return query.students(courseId);
+        return metrics.timed(Read.STUDENTS, () -> query.students(courseId));
     }
 
     /** The errors the most students of the course met within the window, the most students first. */
     public List<ClassError> frequentErrors(long callerId, long courseId, Duration window) {
         access.teachable(callerId, isAdmin(), courseId);
-        return errors.frequent(courseId, window, FREQUENT_ERRORS);
+        return metrics.timed(Read.ERRORS, () -> errors.frequent(courseId, window, FREQUENT_ERRORS));
     }
 
     /** An instructor opens a student's workspace: checked and audited once, not at every refresh. */
