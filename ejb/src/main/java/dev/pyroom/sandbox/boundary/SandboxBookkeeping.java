@@ -15,7 +15,7 @@ import java.time.OffsetDateTime;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
-/** Records what happened in a sandbox once a run ends, in a transaction of its own. */
+/** Records a sandbox's claim, and what happened in it once a run ends, each in a transaction of its own. */
 @Stateless
 @PermitAll
 public class SandboxBookkeeping {
@@ -33,6 +33,15 @@ public class SandboxBookkeeping {
 
     @Inject
     RunOutcomes outcomes;
+
+    /**
+     * Claims the sandbox this node just opened, committed at once rather than with the run that opened it: the end of
+     * that run is recorded in a transaction of its own, which must find the claim to mark it idle.
+     */
+    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+    public void claim(long workspaceId, long ownerId, String backend) {
+        claims.claim(workspaceId, ownerId, node.id(), backend);
+    }
 
     /** Stores how a run went, for the instructor's view; a failure to store it never troubles the run. */
     @Asynchronous

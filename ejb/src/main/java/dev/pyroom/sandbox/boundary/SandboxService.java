@@ -114,13 +114,9 @@ public class SandboxService {
         }
     }
 
-    /**
-     * Starts the program first and keeps the books after, so that a click on Run waits for no database write. The
-     * claim is marked running only if the program has not ended by the time its row is locked: the end's own
-     * bookkeeping locks the row too, and marks the claim idle.
-     */
     private Run start(long ownerId, long workspaceId, FilePath entry, RunLimits limits, RunListener listener) {
         SessionSandbox sandbox = sandboxFor(ownerId, workspaceId);
+        claims.lock(workspaceId).ifPresent(claim -> claim.running(OffsetDateTime.now()));
         RunRequest request = RunRequest.of(entry.value()).withLimits(limits);
         OutputTail tail = new OutputTail(listener);
         OffsetDateTime started = OffsetDateTime.now();
@@ -143,7 +139,6 @@ public class SandboxService {
                         result.outputTruncated()));
             }
         });
-        claims.lock(workspaceId).filter(claim -> !run.result().isDone()).ifPresent(claim -> claim.running(started));
         return run;
     }
 
@@ -182,7 +177,7 @@ public class SandboxService {
         takeOverFromOtherNode(workspaceId);
         var obtained = sandboxes.obtain(workspaceId, () -> files.inWorkspace(workspaceId));
         if (obtained.opened()) {
-            claims.claim(workspaceId, ownerId, node.id(), BACKEND);
+            bookkeeping.claim(workspaceId, ownerId, BACKEND);
         }
         return obtained.sandbox();
     }
