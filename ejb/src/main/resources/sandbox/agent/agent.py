@@ -26,6 +26,7 @@ from pyroom_limits import load_seccomp, set_dumpable  # noqa: E402
 from pyroom_site import prepare  # noqa: E402
 from pyroom_processes import Reaper, count, kill, kill_all_but, kill_trees, usage  # noqa: E402
 from pyroom_run import Run, become_grader, become_program  # noqa: E402
+from pyroom_scratch import empty_crowded  # noqa: E402
 from pyroom_terminal import Terminal  # noqa: E402
 from pyroom_workspace import Limits, Workspace  # noqa: E402
 
@@ -115,8 +116,11 @@ class Agent:
 
     def start_run(self, payload, program):
         if self.run is None:
+            notice = empty_crowded()
             run = Run(self.workspace.root, payload.split(b"\0"), self.sweep, count(self.shells()), program)
             run.start(self.reaper)
+            if notice:
+                run.emit(b"E", notice)
             self.run = run
 
     def collect_changes(self, payload):

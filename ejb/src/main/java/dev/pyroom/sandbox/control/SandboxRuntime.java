@@ -49,6 +49,7 @@ final class SandboxRuntime implements AutoCloseable {
             "pyroom_processes.py",
             "pyroom_remote.py",
             "pyroom_run.py",
+            "pyroom_scratch.py",
             "pyroom_site.py",
             "pyroom_student.py",
             "pyroom_terminal.py",

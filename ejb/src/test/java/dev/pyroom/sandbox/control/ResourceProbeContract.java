@@ -7,7 +7,6 @@ import dev.pyroom.sandbox.entity.RunEnding;
 import dev.pyroom.sandbox.entity.RunLimits;
 import java.time.Duration;
 import java.util.Set;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -223,23 +222,19 @@ abstract class ResourceProbeContract extends SandboxContract {
         assertNoOtherProcesses();
     }
 
-    /** Creates empty files without end: inodes cost kernel memory, not disk. Expected: bounded by memory or time. */
+    /**
+     * Creates empty files without end: inodes cost kernel memory, not disk. Expected: bounded by memory or time, and the
+     * next run starts, told that the crowded /tmp was emptied.
+     */
     @Test
     void inodeFlood() throws Exception {
         Outcome outcome = run("i = 0\nwhile True:\n    open(f'/tmp/{i}', 'w').close()\n    i += 1\n", SHORT);
 
         assertTrue(Set.of(RunEnding.OUT_OF_MEMORY, RunEnding.TIMED_OUT)
                 .contains(outcome.result().ending()));
-        // Skipped, bug: an inode flood in /tmp leaves its sandbox unusable. Empty files take no tmpfs size but about
-        // 1 KiB of kernel memory each, charged to the sandbox's memory limit; a fast machine makes some 250,000 in the
-        // 2 s, and every later run, even one that would empty /tmp, is then killed out of memory as it starts. To fix:
-        // cap the inodes of the sandbox's tmpfs mounts (Docker's nr_inodes; bubblewrap 0.8 cannot set it), or empty
-        // /tmp when its files leave a run no memory.
-        Assumptions.abort("bug: an inode flood in /tmp leaves its sandbox unusable");
-        assertEquals(
-                "ok\n",
-                run("import shutil\nshutil.rmtree('/tmp', ignore_errors=True)\nprint('ok')\n")
-                        .stdout());
+        Outcome next = run("import os\nprint(len(os.listdir('/tmp')))\n");
+        assertEquals("0\n", next.stdout());
+        assertTrue(next.stderr().contains("Pyroom emptied /tmp before this run"), next.stderr());
     }
 
     /** A program writing 4 MiB files into {@code folder} until refused, then saying whether it stayed below the bound. */
