@@ -9,6 +9,8 @@
 #   rollback  bluegreen --compose rollback to blue
 #   killnode  Java of a live instance killed (SIGKILL, as a crash or the out-of-memory killer would): Docker's
 #             restart policy starts the container again and HAProxy takes it back into rotation by itself
+#   stopnode  Java of a live instance hung (SIGSTOP): HAProxy takes it out of rotation, its health check ends Java
+#             after three failed probes, and the restart policy and HAProxy bring it back as after a crash
 # Each phase must end with 0 failed requests and 0 lost saves. Afterwards a restarted HAProxy must keep the colour
 # it was last switched to.
 
@@ -98,37 +100,39 @@ rollback() {
     [ "$(bluegreen live)" = blue ] || { echo "blue is not live after the rollback"; return 1; }
 }
 
-# A live instance's Java dies (SIGKILL); Docker's restart policy starts its container again and HAProxy's health
-# checks take it back into rotation, without anyone acting. Not `docker kill`: Docker takes that for a stop by hand
-# and leaves the container stopped.
-kill_and_heal() {
-    local container started=$SECONDS before restarts
-    container=$(compose ps -q pyroom-blue-1)
+# A live instance's Java dies (SIGKILL) or hangs (SIGSTOP); Docker's restart policy starts its container again (for
+# a hung one after its health check has ended Java) and HAProxy's health checks take it back into rotation, without
+# anyone acting. Not `docker kill`: Docker takes that for a stop by hand and leaves the container stopped.
+# usage: disrupt_and_heal PHASE SIGNAL SERVICE; writes the seconds until it served again into WORK/heal_PHASE.
+disrupt_and_heal() {
+    local phase=$1 signal=$2 service=$3 container started=$SECONDS before restarts
+    container=$(compose ps -q "$service")
     before=$(docker inspect -f '{{.RestartCount}}' "$container") || return 1
-    echo "SIGKILL to Java in pyroom-blue-1 (container ${container:0:12}), a live instance"
-    # The container ends with its Java, and this docker exec with it: its status says nothing. The restart count does.
+    echo "SIG$signal to Java in $service (container ${container:0:12}), a live instance"
+    # After a SIGKILL the container ends with its Java, and this docker exec with it: its status says nothing. The
+    # restart count does.
     docker exec "$container" sh -c '
         for process in /proc/[0-9]*; do
-            if [ "$(cat "$process/comm" 2>/dev/null)" = java ]; then kill -KILL "${process#/proc/}"; fi
-        done' || true
-    # Restarted first, then ready: HAProxy's view alone could still be the one from before the crash.
+            if [ "$(cat "$process/comm" 2>/dev/null)" = java ]; then kill "-$1" "${process#/proc/}"; fi
+        done' sh "$signal" || true
+    # Restarted first, then ready: HAProxy's view alone could still be the one from before.
     until restarts=$(docker inspect -f '{{.RestartCount}}' "$container") && [ "$restarts" -gt "$before" ] &&
-        serving pyroom-blue-1; do
+        serving "$service"; do
         if [ $((SECONDS - started)) -ge "$HEAL_TIMEOUT" ]; then
-            echo "pyroom-blue-1 not back in rotation after ${HEAL_TIMEOUT}s"
+            echo "$service not back in rotation after ${HEAL_TIMEOUT}s"
             return 1
         fi
         sleep 2
     done
-    echo "$((SECONDS - started))" >"$WORK/heal_s"
-    echo "pyroom-blue-1 restarted by Docker ($restarts restart(s)) and back in rotation after $((SECONDS - started)) s"
+    echo "$((SECONDS - started))" >"$WORK/heal_$phase"
+    echo "$service restarted by Docker ($restarts restart(s)) and back in rotation after $((SECONDS - started)) s"
 }
 
 check_load_results() {
     local phase failed lost requests problems="" figures=""
     mixed_load_stop
     grep -E '^(READY|PHASE)' "$WORK/driver.out" | sed 's/^/test-compose: /'
-    for phase in cutover rollback killnode; do
+    for phase in cutover rollback killnode stopnode; do
         requests=$(mixed_load_field "$phase" requests)
         failed=$(mixed_load_field "$phase" failed)
         lost=$(mixed_load_field "$phase" lost_saves)
@@ -137,12 +141,13 @@ check_load_results() {
             problems+=" $phase: requests=$requests failed=$failed lost_saves=$lost;"
         fi
     done
-    say "RESULT$figures heal_s=$(cat "$WORK/heal_s" 2>/dev/null || echo -)"
+    say "RESULT$figures heal_s=$(cat "$WORK/heal_killnode" 2>/dev/null || echo -)" \
+        "stopnode_heal_s=$(cat "$WORK/heal_stopnode" 2>/dev/null || echo -)"
     if [ -n "$problems" ]; then
         mixed_load_failures >&2
         fail "users noticed:$problems"
     fi
-    say "mixed load: 0 failed requests and 0 lost saves across the cutover, the rollback and the crashed instance"
+    say "mixed load: 0 failed requests and 0 lost saves across the cutover, the rollback, the crashed and the hung instance"
 }
 
 # The live colour lives in HAProxy's state volume: switched to green again, HAProxy restarted, green is still live.
@@ -163,7 +168,9 @@ blue_green_under_load() {
     start_load
     load_phase cutover cutover
     load_phase rollback rollback
-    load_phase killnode kill_and_heal
+    load_phase killnode disrupt_and_heal killnode KILL pyroom-blue-1
+    # The students that were on pyroom-blue-1 went on with pyroom-blue-2: now it hangs.
+    load_phase stopnode disrupt_and_heal stopnode STOP pyroom-blue-2
     check_load_results
     check_live_colour_kept
     bluegreen status | sed 's/^/   | /'

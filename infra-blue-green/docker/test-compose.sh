@@ -447,7 +447,7 @@ main() {
     blue_green_under_load
     say "PASS compose stack: generated secrets, defaults refused, TLS at HAProxy, no demo users," \
         "signed in through Keycloak over https, sandbox run over https and wss, both lint tiers," \
-        "hardened container, blue/green cutover, rollback and a crashed instance under load with 0 failed" \
+        "hardened container, blue/green cutover, rollback, a crashed and a hung instance under load with 0 failed" \
         "($((SECONDS - STARTED_AT)) s)"
 }
 
