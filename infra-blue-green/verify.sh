@@ -256,6 +256,7 @@ report() {
     say ""
     [ "$verdict" = ok ] || printf 'verify: FAILED: %s\n' "$verdict" >&2
     say "HEAL killnode_s=$(cat "$WORK/heal_killnode") stopnode_s=$(cat "$WORK/heal_stopnode") limit_s=$VERIFY_HEAL_LIMIT"
+    say "TIME proof_s=$SECONDS (from the start of verify.sh to this report)"
     say "RESULT cutover_failed=${failed[cutover]} rollback_failed=${failed[rollback]} killnode_failed=${failed[killnode]}" \
         "stopnode_failed=${failed[stopnode]} requests=$total cutover_s=$(cat "$WORK/cutover_s")" \
         "switch_s=$(cat "$WORK/switch_s") heal_s=$(cat "$WORK/heal_killnode")"
@@ -271,7 +272,9 @@ main() {
     cp "$WAR" "$WORK/pyroom.war"
     ensure_stack "$VERIFY_SERVICES_TIMEOUT"
     "$BLUEGREEN" status
+    say "stack ready at ${SECONDS}s"
     mixed_load_start "$STUDENTS" "$VERIFY_ACCOUNTS"
+    say "students signed in at ${SECONDS}s"
     run_phase cutover cutover
     run_phase rollback "$BLUEGREEN" rollback
     say ""
