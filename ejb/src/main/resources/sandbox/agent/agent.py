@@ -21,12 +21,12 @@ import sys
 # -I leaves the agent's own folder off the path; runs take it off again before the student's code starts.
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 
+from pyroom_crowding import relieve  # noqa: E402
 from pyroom_frames import READ_SIZE, TERMINAL_ID, FrameReader, send  # noqa: E402
 from pyroom_limits import load_seccomp, set_dumpable  # noqa: E402
 from pyroom_site import prepare  # noqa: E402
 from pyroom_processes import Reaper, count, kill, kill_all_but, kill_trees, usage  # noqa: E402
 from pyroom_run import Run, become_grader, become_program  # noqa: E402
-from pyroom_scratch import empty_crowded  # noqa: E402
 from pyroom_terminal import Terminal  # noqa: E402
 from pyroom_workspace import Limits, Workspace  # noqa: E402
 
@@ -116,7 +116,7 @@ class Agent:
 
     def start_run(self, payload, program):
         if self.run is None:
-            notice = empty_crowded()
+            notice = relieve(self.workspace)
             run = Run(self.workspace.root, payload.split(b"\0"), self.sweep, count(self.shells()), program)
             run.start(self.reaper)
             if notice:

@@ -11,6 +11,8 @@ import errno
 import os
 import stat
 
+from pyroom_crowding import remove_all_but
+
 try:
     # The C module hashlib wraps, without the milliseconds OpenSSL adds to every sandbox's start.
     from _sha256 import sha256
@@ -131,6 +133,33 @@ class Workspace:
         finally:
             os.close(fd)
         self.forget(path)
+
+    def prune_unsaved(self):
+        """Removes every file and folder the host was never told of: never saved, so nothing durable is lost."""
+        pending = [()]
+        while pending:
+            folder = pending.pop()
+            try:
+                fd = self.open_folder(folder)
+            except OSError:
+                continue
+            try:
+                remove_all_but(fd, lambda entry: self.keeps(folder, entry, pending))
+            finally:
+                os.close(fd)
+
+    def keeps(self, folder, entry, pending):
+        """Whether the host knows the entry as what it is; a known folder joins pending, to be pruned in turn."""
+        parts = folder + (os.fsencode(entry.name),)
+        known = self.known.get(b"/".join(parts))
+        if known is None:
+            return False
+        if entry.is_dir(follow_symlinks=False):
+            if known.kind != FOLDER:
+                return False
+            pending.append(parts)
+            return True
+        return known.kind == FILE and entry.is_file(follow_symlinks=False)
 
     def forget(self, path):
         below = path + b"/"

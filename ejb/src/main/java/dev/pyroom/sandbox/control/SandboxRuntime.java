@@ -41,6 +41,7 @@ final class SandboxRuntime implements AutoCloseable {
             """;
     static final List<String> AGENT_MODULES = List.of(
             "agent.py",
+            "pyroom_crowding.py",
             "pyroom_figures.py",
             "pyroom_frames.py",
             "pyroom_grader.py",
@@ -49,7 +50,6 @@ final class SandboxRuntime implements AutoCloseable {
             "pyroom_processes.py",
             "pyroom_remote.py",
             "pyroom_run.py",
-            "pyroom_scratch.py",
             "pyroom_site.py",
             "pyroom_student.py",
             "pyroom_terminal.py",

@@ -228,13 +228,34 @@ abstract class ResourceProbeContract extends SandboxContract {
      */
     @Test
     void inodeFlood() throws Exception {
-        Outcome outcome = run("i = 0\nwhile True:\n    open(f'/tmp/{i}', 'w').close()\n    i += 1\n", SHORT);
+        Outcome outcome = run(flood("/tmp"), SHORT);
 
         assertTrue(Set.of(RunEnding.OUT_OF_MEMORY, RunEnding.TIMED_OUT)
                 .contains(outcome.result().ending()));
         Outcome next = run("import os\nprint(len(os.listdir('/tmp')))\n");
         assertEquals("0\n", next.stdout());
         assertTrue(next.stderr().contains("Pyroom emptied /tmp before this run"), next.stderr());
+    }
+
+    /**
+     * The same flood in the workspace. Expected: the next run starts, the files never saved are gone, the student's
+     * program is still there.
+     */
+    @Test
+    void inodeFloodInTheWorkspace() throws Exception {
+        Outcome outcome = run(flood("."), SHORT);
+
+        assertTrue(Set.of(RunEnding.OUT_OF_MEMORY, RunEnding.TIMED_OUT)
+                .contains(outcome.result().ending()));
+        Outcome next = run("import os\nprint(sorted(os.listdir('.')))\n");
+        assertEquals("['main.py']\n", next.stdout());
+        assertTrue(
+                next.stderr().contains("Pyroom removed the files of the workspace that were never saved"),
+                next.stderr());
+    }
+
+    private static String flood(String folder) {
+        return "i = 0\nwhile True:\n    open(f'" + folder + "/{i}', 'w').close()\n    i += 1\n";
     }
 
     /** A program writing 4 MiB files into {@code folder} until refused, then saying whether it stayed below the bound. */
