@@ -5,8 +5,10 @@ import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
+import com.microsoft.playwright.assertions.PlaywrightAssertions;
 import java.net.URL;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
@@ -21,11 +23,17 @@ public final class Browser implements AutoCloseable {
             "--disable-component-update",
             "--disable-sync",
             "--no-first-run");
+    /**
+     * How long an assertion waits for the page to get where it should: a wait, not a claim about speed. Playwright's
+     * 5 s default was seen to run out for an upload on a CI machine busy with other work.
+     */
+    private static final Duration ASSERTION_WAIT = Duration.ofSeconds(15);
 
     private final Playwright playwright;
     private final com.microsoft.playwright.Browser chromium;
 
     public Browser() {
+        PlaywrightAssertions.setDefaultAssertionTimeout(ASSERTION_WAIT.toMillis());
         playwright = Playwright.create(
                 new Playwright.CreateOptions().setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
         chromium = playwright
