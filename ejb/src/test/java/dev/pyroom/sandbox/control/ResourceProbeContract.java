@@ -228,11 +228,8 @@ abstract class ResourceProbeContract extends SandboxContract {
      */
     @Test
     void inodeFlood() throws Exception {
-        Outcome outcome = run(flood("/tmp"), SHORT);
+        Outcome next = runAfterFlood("/tmp", "import os\nprint(len(os.listdir('/tmp')))\n");
 
-        assertTrue(Set.of(RunEnding.OUT_OF_MEMORY, RunEnding.TIMED_OUT)
-                .contains(outcome.result().ending()));
-        Outcome next = run("import os\nprint(len(os.listdir('/tmp')))\n");
         assertEquals("0\n", next.stdout());
         assertTrue(next.stderr().contains("Pyroom emptied /tmp before this run"), next.stderr());
     }
@@ -243,19 +240,20 @@ abstract class ResourceProbeContract extends SandboxContract {
      */
     @Test
     void inodeFloodInTheWorkspace() throws Exception {
-        Outcome outcome = run(flood("."), SHORT);
+        Outcome next = runAfterFlood(".", "import os\nprint(sorted(os.listdir('.')))\n");
 
-        assertTrue(Set.of(RunEnding.OUT_OF_MEMORY, RunEnding.TIMED_OUT)
-                .contains(outcome.result().ending()));
-        Outcome next = run("import os\nprint(sorted(os.listdir('.')))\n");
         assertEquals("['main.py']\n", next.stdout());
         assertTrue(
                 next.stderr().contains("Pyroom removed the files of the workspace that were never saved"),
                 next.stderr());
     }
 
-    private static String flood(String folder) {
-        return "i = 0\nwhile True:\n    open(f'" + folder + "/{i}', 'w').close()\n    i += 1\n";
+    /** Creates empty files in {@code folder} until memory or time runs out, then runs {@code next}. */
+    private Outcome runAfterFlood(String folder, String next) throws Exception {
+        Outcome flood = run("i = 0\nwhile True:\n    open(f'" + folder + "/{i}', 'w').close()\n    i += 1\n", SHORT);
+        assertTrue(Set.of(RunEnding.OUT_OF_MEMORY, RunEnding.TIMED_OUT)
+                .contains(flood.result().ending()));
+        return run(next);
     }
 
     /** A program writing 4 MiB files into {@code folder} until refused, then saying whether it stayed below the bound. */
