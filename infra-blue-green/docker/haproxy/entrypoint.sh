@@ -46,12 +46,14 @@ https_port_suffix() {
     if [ "$port" = 443 ]; then echo ""; else echo ":$port"; fi
 }
 
-# server lines for one colour: blue1, blue2, ... (the names bluegreen uses too).
+# server lines for one colour: blue1, blue2, ... (the names bluegreen uses too). init-addr last,none: HAProxy starts
+# without asking the system's resolver, which took 20 s for each name of a container that is not running (a stopped
+# colour held up a restart of HAProxy for over a minute); its own resolvers find the containers while it runs.
 server_lines() {
     local colour=$1 index=0 address
     for address in $2; do
         index=$((index + 1))
-        printf '    server %s%d %s check cookie %s%d resolvers compose init-addr last,libc,none\n' \
+        printf '    server %s%d %s check cookie %s%d resolvers compose init-addr last,none\n' \
             "$colour" "$index" "$address" "$colour" "$index"
     done
 }
@@ -69,7 +71,7 @@ keycloak_backend() {
 # Keycloak serves from / and builds its links with the /auth of its hostname setting: the prefix goes here.
 backend bk_keycloak
     http-request set-path %[path,regsub(^$KEYCLOAK_PATH/?,/)]
-    server keycloak $PYROOM_KEYCLOAK_SERVER resolvers compose init-addr last,libc,none
+    server keycloak $PYROOM_KEYCLOAK_SERVER resolvers compose init-addr last,none
 BACKEND
 }
 
