@@ -10,7 +10,8 @@
 #   killnode  Java of a live instance killed (SIGKILL, as a crash or the out-of-memory killer would): Docker's
 #             restart policy starts the container again and HAProxy takes it back into rotation by itself
 #   stopnode  Java of a live instance hung (SIGSTOP): HAProxy takes it out of rotation, its health check ends Java
-#             after three failed probes, and the restart policy and HAProxy bring it back as after a crash
+#             after three unanswered liveness probes in a row, and the restart policy and HAProxy bring it back as
+#             after a crash
 # Each phase must end with 0 failed requests and 0 lost saves. Afterwards a restarted HAProxy must keep the colour
 # it was last switched to.
 
@@ -37,9 +38,15 @@ lb_state_of() {
     bluegreen status | awk -v service="$1" '$2 == service { print $6 }'
 }
 
-# Ready (asked inside the container) and UP in HAProxy, from one bluegreen status.
-serving() {
-    [ "$(bluegreen status | awk -v service="$1" '$2 == service { print $5, $6 }')" = "yes UP" ]
+# UP in HAProxy, whose checks ask the instance's /health/ready, read from HAProxy's statistics with one docker exec.
+# A bluegreen status (docker-compose, a probe in every container) every two seconds would take a good part of a core
+# from the instance starting next to it, and so lengthen the very wait it measures.
+# usage: in_rotation HAPROXY_CONTAINER SERVICE
+in_rotation() {
+    local instance=${2#pyroom-}
+    printf 'show stat\n' | docker exec -i "$1" socat -t 2 stdio unix-connect:/run/pyroom-haproxy/admin.sock |
+        awk -F, -v backend="bk_${instance%-*}" -v server="${instance/-/}" '$1 == backend && $2 == server { print $18 }' |
+        grep -qx UP
 }
 
 wait_colour_up() {
@@ -105,8 +112,9 @@ rollback() {
 # anyone acting. Not `docker kill`: Docker takes that for a stop by hand and leaves the container stopped.
 # usage: disrupt_and_heal PHASE SIGNAL SERVICE; writes the seconds until it served again into WORK/heal_PHASE.
 disrupt_and_heal() {
-    local phase=$1 signal=$2 service=$3 container started=$SECONDS before restarts
+    local phase=$1 signal=$2 service=$3 container haproxy started=$SECONDS before restarts
     container=$(compose ps -q "$service")
+    haproxy=$(compose ps -q haproxy)
     before=$(docker inspect -f '{{.RestartCount}}' "$container") || return 1
     echo "SIG$signal to Java in $service (container ${container:0:12}), a live instance"
     # After a SIGKILL the container ends with its Java, and this docker exec with it: its status says nothing. The
@@ -117,7 +125,7 @@ disrupt_and_heal() {
         done' sh "$signal" || true
     # Restarted first, then ready: HAProxy's view alone could still be the one from before.
     until restarts=$(docker inspect -f '{{.RestartCount}}' "$container") && [ "$restarts" -gt "$before" ] &&
-        serving "$service"; do
+        in_rotation "$haproxy" "$service"; do
         if [ $((SECONDS - started)) -ge "$HEAL_TIMEOUT" ]; then
             echo "$service not back in rotation after ${HEAL_TIMEOUT}s"
             return 1

@@ -10,6 +10,8 @@ set -euo pipefail
 
 PAYARA_JAR=/opt/payara/payara-micro.jar
 WAR=/opt/pyroom/pyroom.war
+# Made by the image's build (Dockerfile), unless its trial start failed.
+CLASS_DATA_ARCHIVE=/opt/pyroom/classes.jsa
 SERVER_USER=pyroom
 # Root-only: holds the proc mount the kernel wants to see before it lets bwrap mount a proc of its own.
 HOST_PROC_PARENT=/run/pyroom-host
@@ -81,6 +83,12 @@ logging_properties() {
     esac
 }
 
+class_data_sharing() {
+    if [ -r "$CLASS_DATA_ARCHIVE" ]; then
+        echo "-XX:SharedArchiveFile=$CLASS_DATA_ARCHIVE"
+    fi
+}
+
 cluster_arguments() {
     if [ -n "${PYROOM_CLUSTER_NAME:-}" ]; then
         echo "--clustername $PYROOM_CLUSTER_NAME"
@@ -111,7 +119,7 @@ main() {
     # shellcheck disable=SC2046,SC2086  # word splitting of the option lists is intended
     exec setpriv --reuid="$SERVER_USER" --regid="$SERVER_USER" --init-groups \
         --inh-caps=-all --ambient-caps=-all --bounding-set=-all --no-new-privs -- /usr/bin/tini -- \
-        java $JAVA_OPTS -jar "$PAYARA_JAR" --deploy "$WAR" --contextroot / --port 8080 \
+        java $(class_data_sharing) $JAVA_OPTS -jar "$PAYARA_JAR" --deploy "$WAR" --contextroot / --port 8080 \
         --rootdir "$rootdir" --prebootcommandfile "$preboot" --logproperties "$logging" $(cluster_arguments) "$@"
 }
 

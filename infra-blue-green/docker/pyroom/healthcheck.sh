@@ -3,28 +3,36 @@
 #
 # Healthy means ready (/health/ready): the node serves, its database is reachable. Docker never restarts an
 # unhealthy container by itself, so a node that stops answering at all (hung, stopped with SIGSTOP) would stay as
-# it is: after three failed liveness probes in a row (/health/live, about half a minute at Docker's 10 s interval)
-# of a node that was live before, this kills Java; the container exits and its restart policy starts it again.
-# Readiness alone never kills: a database outage makes every node unready, and they recover by themselves
-# once it is back.
+# it is. Like bluegreen's watchdog on bare metal, a node that was live before and misses a liveness probe
+# (/health/live) is asked again at once; after three unanswered probes in a row (three seconds each) this kills
+# Java, the container exits and its restart policy starts it again. Readiness alone never kills: a database outage
+# makes every node unready, and they recover by themselves once it is back.
 STATE=/run/pyroom-health
-FAILURES_BEFORE_KILL=3
+PROBES_BEFORE_KILL=3
+PROBE_SECONDS=3
+
+live() { curl -fs -o /dev/null --max-time "$PROBE_SECONDS" http://127.0.0.1:8080/health/live; }
+
+end_java() {
+    for process in /proc/[0-9]*; do
+        if [ "$(cat "$process/comm" 2>/dev/null)" = java ]; then
+            echo "pyroom-healthcheck: no answer to $PROBES_BEFORE_KILL liveness probes in a row: ending Java (pid ${process#/proc/})"
+            kill -KILL "${process#/proc/}"
+        fi
+    done
+}
 
 mkdir -p "$STATE"
-if curl -fs -o /dev/null --max-time 5 http://127.0.0.1:8080/health/live; then
+if live; then
     touch "$STATE/was-live"
-    rm -f "$STATE/failures"
 elif [ -e "$STATE/was-live" ]; then
-    failures=$(($(cat "$STATE/failures" 2>/dev/null || echo 0) + 1))
-    echo "$failures" >"$STATE/failures"
-    if [ "$failures" -ge "$FAILURES_BEFORE_KILL" ]; then
-        for process in /proc/[0-9]*; do
-            if [ "$(cat "$process/comm" 2>/dev/null)" = java ]; then
-                echo "pyroom-healthcheck: no answer to $failures liveness probes in a row: ending Java (pid ${process#/proc/})"
-                kill -KILL "${process#/proc/}"
-            fi
-        done
-        exit 1
-    fi
+    probes=1
+    until live; do
+        probes=$((probes + 1))
+        if [ "$probes" -ge "$PROBES_BEFORE_KILL" ]; then
+            end_java
+            exit 1
+        fi
+    done
 fi
-exec curl -fs -o /dev/null --max-time 5 http://127.0.0.1:8080/health/ready
+exec curl -fs -o /dev/null --max-time "$PROBE_SECONDS" http://127.0.0.1:8080/health/ready
