@@ -16,6 +16,7 @@ import com.microsoft.playwright.options.AriaRole;
 import com.microsoft.playwright.options.FilePayload;
 import com.microsoft.playwright.options.SelectOption;
 import dev.pyroom.BrowserTest;
+import dev.pyroom.EditorUpload;
 import dev.pyroom.WorkspaceForm;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -319,9 +320,7 @@ class InstructorWritesTestsIT extends BrowserTest {
                         new Page.GetByRoleOptions().setName(workspace).setExact(true))
                 .click();
         assertThat(instructor.locator("#file-name")).hasText("main.py");
-        instructor
-                .locator(".upload input[type=file]")
-                .setInputFiles(new FilePayload(workspace + ".zip", "application/zip", archive));
+        EditorUpload.choose(instructor, new FilePayload(workspace + ".zip", "application/zip", archive));
     }
 
     /** A zip of paths and contents, in pairs. */

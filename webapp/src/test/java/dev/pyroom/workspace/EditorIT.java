@@ -13,6 +13,7 @@ import com.microsoft.playwright.options.AriaRole;
 import com.microsoft.playwright.options.FilePayload;
 import com.microsoft.playwright.options.MouseButton;
 import dev.pyroom.BrowserTest;
+import dev.pyroom.EditorUpload;
 import dev.pyroom.WorkspaceForm;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -401,7 +402,7 @@ class EditorIT extends BrowserTest {
     }
 
     private static void upload(Page page, FilePayload file) {
-        page.locator(".upload input[type=file]").setInputFiles(file);
+        EditorUpload.choose(page, file);
     }
 
     /** A zip of names and contents, in pairs. */
