@@ -1,7 +1,8 @@
 package dev.pyroom.explain.control;
 
+import static dev.pyroom.platform.control.SharedJson.JSON;
+
 import dev.pyroom.sandbox.entity.RunEnding;
-import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
@@ -81,7 +82,7 @@ final class ErrorPatterns {
             if (in == null) {
                 throw new IllegalStateException("missing resource " + RESOURCE);
             }
-            return Json.createReader(in).readObject();
+            return JSON.createReader(in).readObject();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -1,8 +1,9 @@
 package dev.pyroom.grading.control;
 
+import static dev.pyroom.platform.control.SharedJson.JSON;
+
 import dev.pyroom.grading.entity.TestOutcome;
 import dev.pyroom.grading.entity.TestResult;
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
@@ -16,13 +17,13 @@ public final class CheckJson {
     private CheckJson() {}
 
     public static String write(List<TestResult> results) {
-        JsonArrayBuilder array = Json.createArrayBuilder();
+        JsonArrayBuilder array = JSON.createArrayBuilder();
         results.forEach(result -> array.add(object(result)));
         return array.build().toString();
     }
 
     public static List<TestResult> read(String json) {
-        try (var reader = Json.createReader(new StringReader(json))) {
+        try (var reader = JSON.createReader(new StringReader(json))) {
             return reader.readArray().getValuesAs(JsonObject.class).stream()
                     .map(CheckJson::result)
                     .toList();
@@ -30,7 +31,7 @@ public final class CheckJson {
     }
 
     public static JsonObjectBuilder object(TestResult result) {
-        JsonObjectBuilder object = Json.createObjectBuilder()
+        JsonObjectBuilder object = JSON.createObjectBuilder()
                 .add("testId", result.testId())
                 .add("name", result.name())
                 .add("points", result.points())

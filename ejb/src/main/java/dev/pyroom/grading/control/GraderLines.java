@@ -1,6 +1,7 @@
 package dev.pyroom.grading.control;
 
-import jakarta.json.Json;
+import static dev.pyroom.platform.control.SharedJson.JSON;
+
 import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
 import java.io.StringReader;
@@ -31,7 +32,7 @@ record GraderLines(List<JsonObject> objects, boolean done) {
     }
 
     private static JsonObject object(String line) {
-        try (var reader = Json.createReader(new StringReader(line))) {
+        try (var reader = JSON.createReader(new StringReader(line))) {
             return reader.readObject();
         } catch (JsonException | IllegalStateException | ClassCastException e) {
             return null;

@@ -1,5 +1,7 @@
 package dev.pyroom.grading.control;
 
+import static dev.pyroom.platform.control.SharedJson.JSON;
+
 import dev.pyroom.grading.entity.AssignmentTest;
 import dev.pyroom.grading.entity.TestOutcome;
 import dev.pyroom.grading.entity.TestResult;
@@ -8,7 +10,6 @@ import dev.pyroom.sandbox.control.Sandbox;
 import dev.pyroom.sandbox.control.SandboxException;
 import dev.pyroom.sandbox.entity.RunLimits;
 import dev.pyroom.sandbox.entity.RunResult;
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
@@ -73,18 +74,18 @@ final class GraderRun {
     }
 
     private static String input(Map<String, String> sources, List<AssignmentTest> tests, RunLimits limits) {
-        JsonObjectBuilder compile = Json.createObjectBuilder();
+        JsonObjectBuilder compile = JSON.createObjectBuilder();
         sources.forEach(compile::add);
-        JsonArrayBuilder array = Json.createArrayBuilder();
+        JsonArrayBuilder array = JSON.createArrayBuilder();
         for (AssignmentTest test : Grader.visibleFirst(tests)) {
-            array.add(Json.createObjectBuilder()
+            array.add(JSON.createObjectBuilder()
                     .add("id", Long.toString(test.id()))
                     .add("source", test.source())
                     .add(
                             "timeLimitMs",
                             Grader.limitsFor(test, limits).wallTime().toMillis()));
         }
-        return Json.createObjectBuilder()
+        return JSON.createObjectBuilder()
                 .add("compile", compile)
                 .add("tests", array)
                 .build()

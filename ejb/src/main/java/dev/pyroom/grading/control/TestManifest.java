@@ -1,8 +1,9 @@
 package dev.pyroom.grading.control;
 
+import static dev.pyroom.platform.control.SharedJson.JSON;
+
 import dev.pyroom.classroom.entity.InvalidCourseException;
 import dev.pyroom.grading.entity.OutputComparison;
-import jakarta.json.Json;
 import jakarta.json.JsonException;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
@@ -76,7 +77,7 @@ final class TestManifest {
 
     private Map<String, Settings> read(String text) {
         Map<String, Settings> tests = new LinkedHashMap<>();
-        try (JsonParser parser = Json.createParser(new StringReader(text))) {
+        try (JsonParser parser = JSON.createParser(new StringReader(text))) {
             if (!parser.hasNext() || parser.next() != JsonParser.Event.START_OBJECT) {
                 throw refused("the manifest must be an object with each test's settings under its name, such as"
                         + " {\"sums\": {\"points\": 2, \"hidden\": true}}.");

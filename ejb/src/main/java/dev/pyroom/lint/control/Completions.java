@@ -1,11 +1,12 @@
 package dev.pyroom.lint.control;
 
+import static dev.pyroom.platform.control.SharedJson.JSON;
+
 import dev.pyroom.lint.control.LintException.Reason;
 import dev.pyroom.lint.entity.CompletionRequest;
 import dev.pyroom.lint.entity.CompletionResult;
 import dev.pyroom.lint.entity.LintRequest;
 import dev.pyroom.lint.entity.Tier;
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
@@ -45,7 +46,7 @@ public final class Completions {
                     "the file has " + request.source().length() + " characters; completion reads files of up to "
                             + linter.settings().maxSourceChars());
         }
-        JsonObjectBuilder files = Json.createObjectBuilder();
+        JsonObjectBuilder files = JSON.createObjectBuilder();
         long room = linter.settings().maxSourceChars() - request.source().length();
         for (Map.Entry<String, String> file : new TreeMap<>(request.files()).entrySet()) {
             if (file.getValue().length() <= room) {
@@ -53,7 +54,7 @@ public final class Completions {
                 room -= file.getValue().length();
             }
         }
-        JsonArrayBuilder wanted = Json.createArrayBuilder();
+        JsonArrayBuilder wanted = JSON.createArrayBuilder();
         request.wanted().forEach(what -> wanted.add(what.name().toLowerCase(Locale.ROOT)));
         // Completion and signature help are asked for side by side: only a newer question of the same kind replaces
         // one.
@@ -61,7 +62,7 @@ public final class Completions {
                 tenant,
                 document + '\n' + request.wanted(),
                 "complete",
-                Json.createObjectBuilder()
+                JSON.createObjectBuilder()
                         .add("filename", request.path())
                         .add("source", request.source())
                         .add("line", request.line())

@@ -1,9 +1,10 @@
 package dev.pyroom.lint.control;
 
+import static dev.pyroom.platform.control.SharedJson.JSON;
+
 import dev.pyroom.lint.entity.Diagnostic;
 import dev.pyroom.lint.entity.Explanation;
 import dev.pyroom.lint.entity.Explanation.Source;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import java.io.IOException;
@@ -124,7 +125,7 @@ public final class Explanations {
             if (in == null) {
                 throw new IllegalStateException("missing resource " + RESOURCE);
             }
-            return Json.createReader(in).readObject();
+            return JSON.createReader(in).readObject();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -1,10 +1,11 @@
 package dev.pyroom.lint.control;
 
+import static dev.pyroom.platform.control.SharedJson.JSON;
+
 import dev.pyroom.lint.control.LintException.Reason;
 import dev.pyroom.lint.entity.LintRequest;
 import dev.pyroom.lint.entity.LintResult;
 import dev.pyroom.lint.entity.Tier;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import java.io.IOException;
@@ -109,7 +110,7 @@ public final class Linter implements AutoCloseable {
                 tenant,
                 document,
                 tier.name().toLowerCase(Locale.ROOT),
-                Json.createObjectBuilder().add("filename", request.filename()).add("source", request.source()),
+                JSON.createObjectBuilder().add("filename", request.filename()).add("source", request.source()),
                 limit(tier));
         return new LintResult(request.documentVersion(), tier, DiagnosticReader.read(reply));
     }
@@ -151,7 +152,7 @@ public final class Linter implements AutoCloseable {
     /** pylint's own definition of a message, by id ({@code W0611}) or symbol ({@code unused-import}). */
     Optional<PylintMessage> describe(String message) {
         JsonObject reply = deep.ask(
-                Json.createObjectBuilder()
+                JSON.createObjectBuilder()
                         .add("id", requestIds.incrementAndGet())
                         .add("type", "describe")
                         .add("message", message)

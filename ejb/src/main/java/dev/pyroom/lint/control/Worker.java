@@ -1,7 +1,8 @@
 package dev.pyroom.lint.control;
 
+import static dev.pyroom.platform.control.SharedJson.JSON;
+
 import dev.pyroom.lint.control.LintException.Reason;
-import jakarta.json.Json;
 import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
@@ -47,7 +48,7 @@ final class Worker implements AutoCloseable {
     static Worker start(Process process, String script, Duration timeout, ScheduledExecutorService watchdog) {
         Worker worker = new Worker(process, watchdog);
         JsonObject hello =
-                worker.exchange(Json.createObjectBuilder().add("script", script).build(), timeout, "start");
+                worker.exchange(JSON.createObjectBuilder().add("script", script).build(), timeout, "start");
         if (!hello.getBoolean("ready", false)) {
             worker.close();
             throw new LintException(Reason.WORKER_FAILED, "lint worker greeted with " + hello);
@@ -98,7 +99,7 @@ final class Worker implements AutoCloseable {
             if (reply == null) {
                 throw failure(expired.get(), what, timeout);
             }
-            return Json.createReader(new StringReader(reply)).readObject();
+            return JSON.createReader(new StringReader(reply)).readObject();
         } catch (IOException | JsonException | ClassCastException e) {
             throw failure(expired.get(), what, timeout);
         } finally {

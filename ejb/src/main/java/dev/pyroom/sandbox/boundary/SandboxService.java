@@ -27,6 +27,7 @@ import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import java.time.OffsetDateTime;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -115,8 +116,7 @@ public class SandboxService {
     }
 
     private Run start(long ownerId, long workspaceId, FilePath entry, RunLimits limits, RunListener listener) {
-        SessionSandbox sandbox = sandboxFor(ownerId, workspaceId);
-        claims.lock(workspaceId).ifPresent(claim -> claim.running(OffsetDateTime.now()));
+        SessionSandbox sandbox = sandboxToRun(ownerId, workspaceId);
         RunRequest request = RunRequest.of(entry.value()).withLimits(limits);
         OutputTail tail = new OutputTail(listener);
         OffsetDateTime started = OffsetDateTime.now();
@@ -169,6 +169,22 @@ public class SandboxService {
     /** A terminal closed: what was done in it comes back to the database. */
     public void terminalClosed(long workspaceId) {
         bookkeeping.activityEnded(workspaceId);
+    }
+
+    /**
+     * The owner's workspace's sandbox on this node, its claim marked running. A live sandbox this node holds for the
+     * owner costs one statement, as a run should; otherwise it is checked, opened and claimed first.
+     */
+    private SessionSandbox sandboxToRun(long ownerId, long workspaceId) {
+        // Marking locks the claim until this transaction ends, and opening a sandbox claims it in a transaction of its
+        // own: a sandbox that must be opened is not marked before.
+        Optional<SessionSandbox> live = sandboxes.find(workspaceId).filter(SessionSandbox::isAlive);
+        if (live.isPresent() && claims.markRunning(workspaceId, ownerId, node.id())) {
+            return live.get();
+        }
+        SessionSandbox sandbox = sandboxFor(ownerId, workspaceId);
+        claims.markRunning(workspaceId, ownerId, node.id());
+        return sandbox;
     }
 
     /** The owner's workspace's sandbox on this node, opened from the database and claimed if there is none. */

@@ -34,6 +34,24 @@ public class SandboxClaims {
         return Optional.ofNullable(em.find(SandboxClaim.class, workspaceId));
     }
 
+    /**
+     * Marks the sandbox running, in one statement, if the claim is the owner's and {@code nodeId} holds it; locked
+     * against other nodes until the transaction ends. A claim is made only for a workspace's owner, and a workspace
+     * never changes owner, so a marked claim also answers who may run there.
+     *
+     * @return whether the claim was marked
+     */
+    public boolean markRunning(long workspaceId, long ownerId, String nodeId) {
+        return em.createNativeQuery("""
+                        UPDATE sandbox SET state = 'RUNNING', last_activity_at = now()
+                         WHERE workspace_id = ?1 AND owner_id = ?2 AND node_id = ?3""")
+                        .setParameter(1, workspaceId)
+                        .setParameter(2, ownerId)
+                        .setParameter(3, nodeId)
+                        .executeUpdate()
+                == 1;
+    }
+
     /** The claim, locked against other nodes until the transaction ends. */
     public Optional<SandboxClaim> lock(long workspaceId) {
         return Optional.ofNullable(em.find(SandboxClaim.class, workspaceId, LockModeType.PESSIMISTIC_WRITE));

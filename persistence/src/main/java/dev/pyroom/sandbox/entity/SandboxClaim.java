@@ -63,11 +63,6 @@ public class SandboxClaim {
         return createdAt.plus(lifetime).isBefore(now);
     }
 
-    public void running(OffsetDateTime now) {
-        state = State.RUNNING;
-        lastActivityAt = now;
-    }
-
     public void idle(OffsetDateTime now) {
         state = State.IDLE;
         lastActivityAt = now;

@@ -1,10 +1,11 @@
 package dev.pyroom.classroom.boundary;
 
+import static dev.pyroom.platform.control.SharedJson.JSON;
+
 import dev.pyroom.classroom.entity.HelpRequest;
 import dev.pyroom.identity.boundary.CurrentUser;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
@@ -35,9 +36,9 @@ public class HelpQueueResource {
     @GET
     @Produces(MediaType.APPLICATION_JSON)
     public JsonObject open(@PathParam("courseId") long courseId) {
-        JsonArrayBuilder requests = Json.createArrayBuilder();
+        JsonArrayBuilder requests = JSON.createArrayBuilder();
         queue.open(currentUser.id(), courseId).forEach(request -> requests.add(json(request)));
-        return Json.createObjectBuilder().add("requests", requests).build();
+        return JSON.createObjectBuilder().add("requests", requests).build();
     }
 
     @POST
@@ -58,7 +59,7 @@ public class HelpQueueResource {
         if (!changed) {
             throw new NotFoundException(Response.status(Response.Status.NOT_FOUND)
                     .type(MediaType.APPLICATION_JSON)
-                    .entity(Json.createObjectBuilder()
+                    .entity(JSON.createObjectBuilder()
                             .add("error", "No such open request in this course.")
                             .build())
                     .build());
@@ -67,7 +68,7 @@ public class HelpQueueResource {
     }
 
     private static JsonObject json(HelpRequest request) {
-        JsonObjectBuilder json = Json.createObjectBuilder()
+        JsonObjectBuilder json = JSON.createObjectBuilder()
                 .add("id", request.id())
                 .add("student", request.studentName())
                 .add("askedAt", request.askedAt().toString())

@@ -1,10 +1,11 @@
 package dev.pyroom.classroom.boundary;
 
+import static dev.pyroom.platform.control.SharedJson.JSON;
+
 import dev.pyroom.classroom.entity.QueuePlace;
 import dev.pyroom.identity.boundary.CurrentUser;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
@@ -59,13 +60,13 @@ public class HelpRequestResource {
     }
 
     private static JsonObject json(Optional<QueuePlace> place) {
-        return place.map(open -> Json.createObjectBuilder()
+        return place.map(open -> JSON.createObjectBuilder()
                         .add("open", true)
                         .add("requestId", open.requestId())
                         .add("position", open.position())
                         .add("answering", open.answererName() != null)
                         .add("sentence", open.sentence())
                         .build())
-                .orElseGet(() -> Json.createObjectBuilder().add("open", false).build());
+                .orElseGet(() -> JSON.createObjectBuilder().add("open", false).build());
     }
 }

@@ -1,11 +1,12 @@
 package dev.pyroom.grading.boundary;
 
+import static dev.pyroom.platform.control.SharedJson.JSON;
+
 import dev.pyroom.grading.control.CheckJson;
 import dev.pyroom.grading.entity.StudentCheck;
 import dev.pyroom.identity.boundary.CurrentUser;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
@@ -35,7 +36,7 @@ public class ChecksResource {
     @Produces(MediaType.APPLICATION_JSON)
     public JsonObject check(@PathParam("workspaceId") long workspaceId) {
         StudentCheck check = checks.check(currentUser.id(), workspaceId);
-        return Json.createObjectBuilder(json(check))
+        return JSON.createObjectBuilder(json(check))
                 .add("attemptsLeft", attemptsLeft(workspaceId))
                 .build();
     }
@@ -43,9 +44,9 @@ public class ChecksResource {
     @GET
     @Produces(MediaType.APPLICATION_JSON)
     public JsonObject history(@PathParam("workspaceId") long workspaceId) {
-        JsonArrayBuilder array = Json.createArrayBuilder();
+        JsonArrayBuilder array = JSON.createArrayBuilder();
         checks.history(currentUser.id(), workspaceId).forEach(check -> array.add(json(check)));
-        return Json.createObjectBuilder()
+        return JSON.createObjectBuilder()
                 .add("checks", array)
                 .add("attemptsLeft", attemptsLeft(workspaceId))
                 .build();
@@ -54,14 +55,14 @@ public class ChecksResource {
     /** How many more checks count, or null when they are not limited. */
     private JsonValue attemptsLeft(long workspaceId) {
         return checks.attemptsLeft(currentUser.id(), workspaceId)
-                .<JsonValue>map(left -> Json.createValue(left))
+                .<JsonValue>map(left -> JSON.createValue(left))
                 .orElse(JsonValue.NULL);
     }
 
     static JsonObject json(StudentCheck check) {
-        JsonArrayBuilder results = Json.createArrayBuilder();
+        JsonArrayBuilder results = JSON.createArrayBuilder();
         check.results().forEach(result -> results.add(CheckJson.object(result)));
-        return Json.createObjectBuilder()
+        return JSON.createObjectBuilder()
                 .add("id", check.id())
                 .add("checkedAt", check.checkedAt().toString())
                 .add("outcome", check.outcome().name())

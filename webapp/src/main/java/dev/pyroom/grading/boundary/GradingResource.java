@@ -1,10 +1,11 @@
 package dev.pyroom.grading.boundary;
 
+import static dev.pyroom.platform.control.SharedJson.JSON;
+
 import dev.pyroom.grading.entity.GradingProgress;
 import dev.pyroom.identity.boundary.CurrentUser;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.ws.rs.GET;
@@ -40,7 +41,7 @@ public class GradingResource {
     @Produces(MediaType.APPLICATION_JSON)
     public JsonObject progress(@PathParam("courseId") long courseId, @PathParam("assignmentId") long assignmentId) {
         GradingProgress progress = gradebook.progress(currentUser.id(), courseId, assignmentId);
-        JsonObjectBuilder json = Json.createObjectBuilder()
+        JsonObjectBuilder json = JSON.createObjectBuilder()
                 .add("snapshots", progress.snapshots())
                 .add("graded", progress.graded())
                 .add("done", progress.done());

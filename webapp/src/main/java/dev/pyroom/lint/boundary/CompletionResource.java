@@ -1,5 +1,7 @@
 package dev.pyroom.lint.boundary;
 
+import static dev.pyroom.platform.control.SharedJson.JSON;
+
 import dev.pyroom.identity.boundary.CurrentUser;
 import dev.pyroom.lint.control.Completions;
 import dev.pyroom.lint.control.LintException;
@@ -9,7 +11,6 @@ import dev.pyroom.lint.entity.CompletionResult;
 import dev.pyroom.workspace.boundary.WorkspaceFiles;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonNumber;
@@ -106,7 +107,7 @@ public class CompletionResource {
         Set<Wanted> wanted = EnumSet.noneOf(Wanted.class);
         if (request.get("want") instanceof JsonArray asked) {
             for (Wanted what : Wanted.values()) {
-                if (asked.contains(Json.createValue(what.name().toLowerCase(Locale.ROOT)))) {
+                if (asked.contains(JSON.createValue(what.name().toLowerCase(Locale.ROOT)))) {
                     wanted.add(what);
                 }
             }
@@ -117,7 +118,7 @@ public class CompletionResource {
     private static Response refused(CompletionRequest request, LintException e) {
         return switch (e.reason()) {
             case SUPERSEDED ->
-                Response.ok(Json.createObjectBuilder()
+                Response.ok(JSON.createObjectBuilder()
                                 .add("version", request.documentVersion())
                                 .add("superseded", true)
                                 .build())
@@ -134,29 +135,29 @@ public class CompletionResource {
 
     private static Response.ResponseBuilder refusal(int status, String message) {
         return Response.status(status)
-                .entity(Json.createObjectBuilder().add("error", message).build());
+                .entity(JSON.createObjectBuilder().add("error", message).build());
     }
 
     private static JsonObject toJson(CompletionResult result) {
-        JsonArrayBuilder suggestions = Json.createArrayBuilder();
+        JsonArrayBuilder suggestions = JSON.createArrayBuilder();
         result.suggestions()
                 .forEach(found -> suggestions.add(
-                        Json.createObjectBuilder().add("label", found.label()).add("kind", found.kind())));
-        JsonArrayBuilder signatures = Json.createArrayBuilder();
+                        JSON.createObjectBuilder().add("label", found.label()).add("kind", found.kind())));
+        JsonArrayBuilder signatures = JSON.createArrayBuilder();
         result.signatures()
-                .forEach(signature -> signatures.add(Json.createObjectBuilder()
+                .forEach(signature -> signatures.add(JSON.createObjectBuilder()
                         .add("label", signature.label())
-                        .add("parameters", Json.createArrayBuilder(signature.parameters()))
+                        .add("parameters", JSON.createArrayBuilder(signature.parameters()))
                         .add("activeParameter", signature.activeParameter())
                         .add("documentation", signature.documentation())));
-        var answer = Json.createObjectBuilder()
+        var answer = JSON.createObjectBuilder()
                 .add("version", result.documentVersion())
                 .add("suggestions", suggestions)
                 .add("signatures", signatures);
         result.hover()
                 .ifPresent(hover -> answer.add(
                         "hover",
-                        Json.createObjectBuilder()
+                        JSON.createObjectBuilder()
                                 .add("title", hover.title())
                                 .add("documentation", hover.documentation())));
         return answer.build();

@@ -1,5 +1,7 @@
 package dev.pyroom.lint.boundary;
 
+import static dev.pyroom.platform.control.SharedJson.JSON;
+
 import dev.pyroom.identity.boundary.UserService;
 import dev.pyroom.lint.control.Explanations;
 import dev.pyroom.lint.control.LintException;
@@ -13,7 +15,6 @@ import dev.pyroom.lint.entity.Tier;
 import dev.pyroom.workspace.entity.InvalidNameException;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
@@ -101,7 +102,7 @@ public class LintResource {
     private Response refused(Tier tier, LintRequest lintRequest, LintException e) {
         if (e.reason() == LintException.Reason.SUPERSEDED) {
             metrics.superseded(tier);
-            return Response.ok(Json.createObjectBuilder()
+            return Response.ok(JSON.createObjectBuilder()
                             .add("version", lintRequest.documentVersion())
                             .add("tier", tier.name().toLowerCase(Locale.ROOT))
                             .add("superseded", true)
@@ -136,7 +137,7 @@ public class LintResource {
 
     private static Response.ResponseBuilder refusal(int status, String message) {
         return Response.status(status)
-                .entity(Json.createObjectBuilder().add("error", message).build());
+                .entity(JSON.createObjectBuilder().add("error", message).build());
     }
 
     /** A check of a saved workspace file (the editor sends its workspace and path) is kept as the file's latest. */
@@ -160,10 +161,10 @@ public class LintResource {
     }
 
     private JsonObject toJson(LintResult result) {
-        JsonArrayBuilder diagnostics = Json.createArrayBuilder();
+        JsonArrayBuilder diagnostics = JSON.createArrayBuilder();
         for (Diagnostic diagnostic : result.diagnostics()) {
             Explanation explanation = explanations.explain(diagnostic);
-            diagnostics.add(Json.createObjectBuilder()
+            diagnostics.add(JSON.createObjectBuilder()
                     .add("line", diagnostic.line())
                     .add("column", diagnostic.column())
                     .add("endLine", diagnostic.endLine())
@@ -174,13 +175,13 @@ public class LintResource {
                     .add("message", diagnostic.message())
                     .add(
                             "explanation",
-                            Json.createObjectBuilder()
+                            JSON.createObjectBuilder()
                                     .add("title", explanation.title())
                                     .add("text", explanation.text())
                                     .add("before", nullToEmpty(explanation.before()))
                                     .add("after", nullToEmpty(explanation.after()))));
         }
-        return Json.createObjectBuilder()
+        return JSON.createObjectBuilder()
                 .add("version", result.documentVersion())
                 .add("tier", result.tier().name().toLowerCase(Locale.ROOT))
                 .add("diagnostics", diagnostics)

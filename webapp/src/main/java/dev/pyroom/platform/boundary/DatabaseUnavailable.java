@@ -1,6 +1,7 @@
 package dev.pyroom.platform.boundary;
 
-import jakarta.json.Json;
+import static dev.pyroom.platform.control.SharedJson.JSON;
+
 import jakarta.json.JsonObject;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -25,7 +26,7 @@ public final class DatabaseUnavailable {
     private DatabaseUnavailable() {}
 
     private static JsonObject json() {
-        return Json.createObjectBuilder().add("error", MESSAGE).build();
+        return JSON.createObjectBuilder().add("error", MESSAGE).build();
     }
 
     /**
@@ -46,7 +47,7 @@ public final class DatabaseUnavailable {
         if (path.startsWith("/api/") || path.startsWith("/ws/") || isFacesAjax(request)) {
             response.setContentType("application/json");
             response.setCharacterEncoding("UTF-8");
-            Json.createWriter(response.getWriter()).write(json());
+            JSON.createWriter(response.getWriter()).write(json());
         } else {
             request.getRequestDispatcher(PAGE).forward(request, response);
         }

@@ -1,6 +1,7 @@
 package dev.pyroom.platform.boundary;
 
-import jakarta.json.Json;
+import static dev.pyroom.platform.control.SharedJson.JSON;
+
 import jakarta.json.JsonObject;
 
 record HealthReport(boolean databaseUp, boolean identityProviderUp) {
@@ -17,11 +18,11 @@ record HealthReport(boolean databaseUp, boolean identityProviderUp) {
     }
 
     JsonObject toJson() {
-        return Json.createObjectBuilder()
+        return JSON.createObjectBuilder()
                 .add("status", status())
                 .add(
                         "checks",
-                        Json.createObjectBuilder()
+                        JSON.createObjectBuilder()
                                 .add("database", upOrDown(databaseUp))
                                 .add("identityProvider", upOrDown(identityProviderUp)))
                 .build();

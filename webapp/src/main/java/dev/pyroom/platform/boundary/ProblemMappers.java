@@ -1,5 +1,7 @@
 package dev.pyroom.platform.boundary;
 
+import static dev.pyroom.platform.control.SharedJson.JSON;
+
 import dev.pyroom.classroom.boundary.CourseNotFoundException;
 import dev.pyroom.classroom.entity.InvalidCourseException;
 import dev.pyroom.grading.boundary.CheckRefusedException;
@@ -10,7 +12,6 @@ import dev.pyroom.workspace.boundary.WorkspaceNotFoundException;
 import dev.pyroom.workspace.entity.InvalidNameException;
 import jakarta.ejb.EJBAccessException;
 import jakarta.ejb.EJBException;
-import jakarta.json.Json;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
@@ -30,7 +31,7 @@ final class ProblemMappers {
     static Response problem(Response.Status status, String message) {
         return Response.status(status)
                 .type(MediaType.APPLICATION_JSON)
-                .entity(Json.createObjectBuilder().add("error", message).build())
+                .entity(JSON.createObjectBuilder().add("error", message).build())
                 .build();
     }
 

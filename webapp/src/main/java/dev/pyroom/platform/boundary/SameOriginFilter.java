@@ -1,7 +1,8 @@
 package dev.pyroom.platform.boundary;
 
+import static dev.pyroom.platform.control.SharedJson.JSON;
+
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpFilter;
@@ -87,8 +88,8 @@ public class SameOriginFilter extends HttpFilter {
         if (path.startsWith("/api/") || path.startsWith("/ws/")) {
             response.setContentType("application/json");
             response.setCharacterEncoding("UTF-8");
-            Json.createWriter(response.getWriter())
-                    .write(Json.createObjectBuilder().add("error", REFUSAL).build());
+            JSON.createWriter(response.getWriter())
+                    .write(JSON.createObjectBuilder().add("error", REFUSAL).build());
         } else {
             response.setContentType("text/html;charset=UTF-8");
             response.getWriter()

@@ -1,11 +1,12 @@
 package dev.pyroom.sandbox.boundary;
 
+import static dev.pyroom.platform.control.SharedJson.JSON;
+
 import dev.pyroom.explain.entity.RunExplanation;
 import dev.pyroom.sandbox.entity.Figure;
 import dev.pyroom.sandbox.entity.OutputChunk;
 import dev.pyroom.sandbox.entity.RunLimits;
 import dev.pyroom.sandbox.entity.RunResult;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import java.util.Base64;
 
@@ -17,7 +18,7 @@ final class RunMessages {
     private RunMessages() {}
 
     static JsonObject output(OutputChunk chunk) {
-        return Json.createObjectBuilder()
+        return JSON.createObjectBuilder()
                 .add("type", "output")
                 .add("stream", chunk.stream().name().toLowerCase())
                 .add("text", chunk.text())
@@ -26,7 +27,7 @@ final class RunMessages {
 
     /** A figure the program showed: a PNG the browser shows as an image, never as markup. */
     static JsonObject figure(Figure figure) {
-        return Json.createObjectBuilder()
+        return JSON.createObjectBuilder()
                 .add("type", "image")
                 .add("mediaType", "image/png")
                 .add("figure", figure.number())
@@ -35,7 +36,7 @@ final class RunMessages {
     }
 
     static JsonObject end(RunResult result, RunLimits limits) {
-        return Json.createObjectBuilder()
+        return JSON.createObjectBuilder()
                 .add("type", "end")
                 .add("ending", result.ending().name())
                 .add("exitCode", result.exitCode())
@@ -46,7 +47,7 @@ final class RunMessages {
 
     /** Why the run ended badly, in plain language: sent after the output, before the closing line. */
     static JsonObject explanation(RunExplanation explanation) {
-        return Json.createObjectBuilder()
+        return JSON.createObjectBuilder()
                 .add("type", "explanation")
                 .add("key", explanation.key())
                 .add("exception", explanation.exception())
@@ -60,7 +61,7 @@ final class RunMessages {
 
     /** Something the student should know that ends nothing: shown in the output, the run goes on. */
     static JsonObject notice(String text) {
-        return Json.createObjectBuilder()
+        return JSON.createObjectBuilder()
                 .add("type", "notice")
                 .add("text", text)
                 .build();
@@ -71,7 +72,7 @@ final class RunMessages {
     }
 
     static JsonObject error(String text) {
-        return Json.createObjectBuilder().add("type", "error").add("text", text).build();
+        return JSON.createObjectBuilder().add("type", "error").add("text", text).build();
     }
 
     static String endLine(RunResult result, RunLimits limits) {

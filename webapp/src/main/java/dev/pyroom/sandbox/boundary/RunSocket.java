@@ -1,5 +1,7 @@
 package dev.pyroom.sandbox.boundary;
 
+import static dev.pyroom.platform.control.SharedJson.JSON;
+
 import dev.pyroom.explain.control.RunExplainer;
 import dev.pyroom.explain.control.StderrTail;
 import dev.pyroom.identity.boundary.HandshakeSession;
@@ -23,7 +25,6 @@ import dev.pyroom.workspace.boundary.WorkspaceNotFoundException;
 import dev.pyroom.workspace.entity.InvalidNameException;
 import jakarta.ejb.EJBException;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
 import jakarta.websocket.CloseReason;
@@ -118,7 +119,7 @@ public class RunSocket {
     private void handle(String text) {
         JsonObject message;
         try {
-            message = Json.createReader(new StringReader(text)).readObject();
+            message = JSON.createReader(new StringReader(text)).readObject();
         } catch (JsonException | IllegalStateException e) {
             send(RunMessages.error("That message could not be read."));
             return;

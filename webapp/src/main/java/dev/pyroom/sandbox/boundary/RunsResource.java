@@ -1,11 +1,12 @@
 package dev.pyroom.sandbox.boundary;
 
+import static dev.pyroom.platform.control.SharedJson.JSON;
+
 import dev.pyroom.identity.boundary.CurrentUser;
 import dev.pyroom.sandbox.control.Run;
 import dev.pyroom.sandbox.entity.RunResult;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
@@ -44,7 +45,7 @@ public class RunsResource {
         }
         run.closeInput();
         RunResult result = run.result().get();
-        return Json.createObjectBuilder()
+        return JSON.createObjectBuilder()
                 .add("ending", result.ending().name())
                 .add("exitCode", result.exitCode())
                 .add("durationMs", result.duration().toMillis())

@@ -1,5 +1,7 @@
 package dev.pyroom.sandbox.boundary;
 
+import static dev.pyroom.platform.control.SharedJson.JSON;
+
 import dev.pyroom.identity.boundary.SignedInSockets;
 import dev.pyroom.identity.boundary.UserService;
 import dev.pyroom.platform.boundary.DatabaseUnavailable;
@@ -14,7 +16,6 @@ import dev.pyroom.sandbox.control.TerminalListener;
 import dev.pyroom.workspace.boundary.WorkspaceNotFoundException;
 import jakarta.ejb.EJBException;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
 import jakarta.websocket.CloseReason;
@@ -114,7 +115,7 @@ public class TerminalSocket {
             return;
         }
         try {
-            JsonObject message = Json.createReader(new StringReader(text)).readObject();
+            JsonObject message = JSON.createReader(new StringReader(text)).readObject();
             switch (message.getString("type", "")) {
                 case "input" -> current.write(message.getString("data", "").getBytes(StandardCharsets.UTF_8));
                 case "resize" ->

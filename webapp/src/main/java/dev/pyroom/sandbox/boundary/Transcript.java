@@ -1,8 +1,9 @@
 package dev.pyroom.sandbox.boundary;
 
+import static dev.pyroom.platform.control.SharedJson.JSON;
+
 import dev.pyroom.sandbox.entity.OutputChunk;
 import dev.pyroom.sandbox.entity.StandardStream;
-import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonArrayBuilder;
 import java.util.ArrayList;
@@ -23,9 +24,9 @@ final class Transcript {
     }
 
     synchronized JsonArray toJson() {
-        JsonArrayBuilder array = Json.createArrayBuilder();
+        JsonArrayBuilder array = JSON.createArrayBuilder();
         for (Segment segment : segments) {
-            array.add(Json.createObjectBuilder()
+            array.add(JSON.createObjectBuilder()
                     .add("stream", segment.stream().name().toLowerCase())
                     .add("text", segment.text().toString()));
         }

@@ -1,9 +1,10 @@
 package dev.pyroom.workspace.boundary;
 
+import static dev.pyroom.platform.control.SharedJson.JSON;
+
 import dev.pyroom.identity.boundary.CurrentUser;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.ws.rs.GET;
@@ -29,9 +30,9 @@ public class WorkspaceFilesResource {
     @GET
     @Produces(MediaType.APPLICATION_JSON)
     public JsonArray list(@PathParam("workspaceId") long workspaceId) {
-        JsonArrayBuilder entries = Json.createArrayBuilder();
+        JsonArrayBuilder entries = JSON.createArrayBuilder();
         for (FileEntry entry : files.list(currentUser.id(), workspaceId)) {
-            entries.add(Json.createObjectBuilder()
+            entries.add(JSON.createObjectBuilder()
                     .add("path", entry.path())
                     .add("folder", entry.folder())
                     .add("size", entry.sizeBytes())

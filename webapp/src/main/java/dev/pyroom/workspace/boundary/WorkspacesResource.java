@@ -1,9 +1,10 @@
 package dev.pyroom.workspace.boundary;
 
+import static dev.pyroom.platform.control.SharedJson.JSON;
+
 import dev.pyroom.identity.boundary.CurrentUser;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.ws.rs.GET;
@@ -25,9 +26,9 @@ public class WorkspacesResource {
     @GET
     @Produces(MediaType.APPLICATION_JSON)
     public JsonArray list() {
-        JsonArrayBuilder list = Json.createArrayBuilder();
+        JsonArrayBuilder list = JSON.createArrayBuilder();
         for (WorkspaceSummary workspace : workspaces.list(currentUser.id())) {
-            list.add(Json.createObjectBuilder()
+            list.add(JSON.createObjectBuilder()
                     .add("id", workspace.id())
                     .add("name", workspace.name())
                     .add("updatedAt", workspace.updatedAt().toString()));
