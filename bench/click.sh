@@ -6,7 +6,8 @@
 # or starts PostgreSQL, Keycloak and Pyroom like bin/pyroom run (and stops them at the end). Ends with one RESULT line:
 #   RESULT click_p50_ms=<x> bare_p50_ms=<x> click_to_output_ratio=<x>
 #
-#   bench/click.sh [runs]    (default 50, after 5 warm-up rounds)
+#   bench/click.sh [runs]    (default 50, after 200 warm-up runs: a Pyroom that has just started compiles its
+#                             hot paths during its first few hundred runs; the warm-up's p50 is printed too)
 #
 # Installs what it needs (what bin/pyroom run needs, and Debian's chromium) like bin/pyroom test.
 set -euo pipefail
