@@ -14,7 +14,7 @@ import org.eclipse.microprofile.metrics.Tag;
 
 /**
  * How long lint answers take per tier, how often a tier could not answer, how many requests a newer version
- * replaced, and how many wait for a worker, for {@code /metrics}.
+ * replaced, how many wait for a worker, and how many results the history skipped, for {@code /metrics}.
  */
 @ApplicationScoped
 public class LintMetrics {
@@ -23,6 +23,7 @@ public class LintMetrics {
     static final String FAILURES = "pyroom.lint.failures";
     static final String SUPERSEDED = "pyroom.lint.superseded";
     static final String WAITING = "pyroom.lint.waiting";
+    static final String HISTORY_SKIPPED = "pyroom.lint.history.skipped";
 
     @Inject
     MetricRegistry registry;
@@ -31,6 +32,10 @@ public class LintMetrics {
     Linter linter;
 
     void register(@Observes @Initialized(ApplicationScoped.class) Object started) {
+        registry.counter(Metadata.builder()
+                .withName(HISTORY_SKIPPED)
+                .withDescription("Lint results not written to the history because every writer was busy")
+                .build());
         for (Tier tier : Tier.values()) {
             registry.timer(
                     Metadata.builder()
@@ -65,6 +70,10 @@ public class LintMetrics {
 
     public void answered(Tier tier, Duration took) {
         registry.timer(DURATION, tierTag(tier)).update(took);
+    }
+
+    public void historySkipped() {
+        registry.counter(HISTORY_SKIPPED).inc();
     }
 
     public void superseded(Tier tier) {

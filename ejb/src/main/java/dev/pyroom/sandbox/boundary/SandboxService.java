@@ -25,6 +25,8 @@ import jakarta.annotation.security.PermitAll;
 import jakarta.ejb.Asynchronous;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import java.time.OffsetDateTime;
 import java.util.Optional;
@@ -146,8 +148,13 @@ public class SandboxService {
      * Opens the workspace's sandbox on this node ahead of its first run, in the background: the editor calls this when
      * it opens, so that a class arriving together does not open 300 sandboxes at the moment each student first
      * presses Run, and that first Run finds its sandbox ready. Nothing happens when the sandbox is open already.
+     *
+     * <p>Without a transaction: opening waits its turn among the node's parallel starts, and a transaction would hold a
+     * database connection all that time, which the arriving class's sign-ins and pages need. Its reads need none, and
+     * the claim has a transaction of its own.
      */
     @Asynchronous
+    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
     public void prepare(long ownerId, long workspaceId) {
         try {
             sandboxFor(ownerId, workspaceId);

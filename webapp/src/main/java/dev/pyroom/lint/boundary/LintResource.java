@@ -5,6 +5,7 @@ import static dev.pyroom.platform.control.SharedJson.JSON;
 import dev.pyroom.identity.boundary.UserService;
 import dev.pyroom.lint.control.Explanations;
 import dev.pyroom.lint.control.LintException;
+import dev.pyroom.lint.control.LintHistoryWriters;
 import dev.pyroom.lint.control.LintMetrics;
 import dev.pyroom.lint.control.Linter;
 import dev.pyroom.lint.entity.Diagnostic;
@@ -46,6 +47,9 @@ public class LintResource {
 
     @Inject
     LintMetrics metrics;
+
+    @Inject
+    LintHistoryWriters historyWriters;
 
     @Inject
     LintHistory history;
@@ -140,23 +144,31 @@ public class LintResource {
                 .entity(JSON.createObjectBuilder().add("error", message).build());
     }
 
-    /** A check of a saved workspace file (the editor sends its workspace and path) is kept as the file's latest. */
+    /**
+     * A check of a saved workspace file (the editor sends its workspace and path) is kept as the file's latest, when one
+     * of the node's history writers is free: under pressure the file's next check is kept instead.
+     */
     private void remember(JsonObject request, LintResult result) {
         if (!(request.get("workspaceId") instanceof JsonNumber workspaceId)
                 || !(request.get("path") instanceof JsonString path)
                 || security.getUserPrincipal() == null) {
             return;
         }
-        try {
-            users.idOf(security.getUserPrincipal())
-                    .ifPresent(userId -> history.record(
-                            userId,
-                            workspaceId.longValue(),
-                            path.getString(),
-                            request.getString("source", ""),
-                            result));
-        } catch (InvalidNameException e) {
-            // A path no file can have was sent: there is nothing to remember it by.
+        boolean written = historyWriters.writeIfFree(() -> {
+            try {
+                users.idOf(security.getUserPrincipal())
+                        .ifPresent(userId -> history.record(
+                                userId,
+                                workspaceId.longValue(),
+                                path.getString(),
+                                request.getString("source", ""),
+                                result));
+            } catch (InvalidNameException e) {
+                // A path no file can have was sent: there is nothing to remember it by.
+            }
+        });
+        if (!written) {
+            metrics.historySkipped();
         }
     }
 
