@@ -13,14 +13,16 @@ import org.eclipse.microprofile.metrics.MetricUnits;
 import org.eclipse.microprofile.metrics.Tag;
 
 /**
- * How long lint answers take per tier, how often a tier could not answer, how many requests a newer version
- * replaced, how many wait for a worker, and how many results the history skipped, for {@code /metrics}.
+ * How long lint answers take per tier, how often a tier could not answer, how many requests it turned away as busy,
+ * how many a newer version replaced, how many wait for a worker, and how many results the history skipped, for
+ * {@code /metrics}.
  */
 @ApplicationScoped
 public class LintMetrics {
 
     static final String DURATION = "pyroom.lint.duration";
     static final String FAILURES = "pyroom.lint.failures";
+    static final String SHED = "pyroom.lint.shed";
     static final String SUPERSEDED = "pyroom.lint.superseded";
     static final String WAITING = "pyroom.lint.waiting";
     static final String HISTORY_SKIPPED = "pyroom.lint.history.skipped";
@@ -52,6 +54,13 @@ public class LintMetrics {
                     tierTag(tier));
             registry.counter(
                     Metadata.builder()
+                            .withName(SHED)
+                            .withDescription("Lint requests turned away as busy (their worker's line was full, or no"
+                                    + " worker was free in time); the editor asks again a second later")
+                            .build(),
+                    tierTag(tier));
+            registry.counter(
+                    Metadata.builder()
                             .withName(SUPERSEDED)
                             .withDescription("Lint requests replaced by a newer version of the same document while"
                                     + " they waited for a worker")
@@ -78,6 +87,10 @@ public class LintMetrics {
 
     public void superseded(Tier tier) {
         registry.counter(SUPERSEDED, tierTag(tier)).inc();
+    }
+
+    public void shed(Tier tier) {
+        registry.counter(SHED, tierTag(tier)).inc();
     }
 
     public void failed(Tier tier) {

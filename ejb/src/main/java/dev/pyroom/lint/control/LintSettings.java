@@ -18,6 +18,9 @@ import org.eclipse.microprofile.config.Config;
  * @param addressSpaceBytes the most virtual memory a worker, or one of its students' checkers, may map
  * @param tmpBytes size of a sandboxed worker's private {@code /tmp}
  * @param workerMemoryBytes the memory a sandboxed worker and all its checkers may use together (its cgroup's limit)
+ * @param fastMaxWaiting how many requests may wait for one fast worker; more are refused at once as busy, so that
+ *     requests waiting for lint never take all of the node's request threads (sign-ins, pages and runs need them)
+ * @param deepMaxWaiting the same for one deep worker
  * @param tenantsPerWorker how many students' checkers (forked children) a worker keeps at most; beyond it the least
  *     recently used one ends
  * @param tenantIdle a student's checker ends after this long without a request
@@ -35,6 +38,8 @@ public record LintSettings(
         Duration fastTimeout,
         Duration deepTimeout,
         Duration startTimeout,
+        int fastMaxWaiting,
+        int deepMaxWaiting,
         long addressSpaceBytes,
         long tmpBytes,
         long workerMemoryBytes,
@@ -68,6 +73,9 @@ public record LintSettings(
         if (fastWorkers < 1 || deepWorkers < 1) {
             throw new IllegalArgumentException("each tier needs at least one worker");
         }
+        if (fastMaxWaiting < 1 || deepMaxWaiting < 1) {
+            throw new IllegalArgumentException("each worker must let at least one request wait");
+        }
         if (maxSourceChars < 1 || recycleAfterRequests < 1 || tenantsPerWorker < 1 || tenantIdle.toSeconds() < 1) {
             throw new IllegalArgumentException("limits must be positive");
         }
@@ -83,6 +91,8 @@ public record LintSettings(
                 Duration.ofSeconds(2),
                 Duration.ofSeconds(5),
                 Duration.ofSeconds(30),
+                8,
+                4,
                 1024 * MIB,
                 16 * MIB,
                 4096 * MIB,
@@ -119,6 +129,8 @@ public record LintSettings(
                 Duration.ofMillis(number(config, "fast.timeout-ms", d.fastTimeout.toMillis())),
                 Duration.ofMillis(number(config, "deep.timeout-ms", d.deepTimeout.toMillis())),
                 Duration.ofMillis(number(config, "start-timeout-ms", d.startTimeout.toMillis())),
+                number(config, "fast.max-waiting", d.fastMaxWaiting),
+                number(config, "deep.max-waiting", d.deepMaxWaiting),
                 number(config, "memory-limit-mib", d.addressSpaceBytes / MIB) * MIB,
                 number(config, "tmp-size-mib", d.tmpBytes / MIB) * MIB,
                 number(config, "worker-memory-mib", d.workerMemoryBytes / MIB) * MIB,

@@ -67,8 +67,20 @@ public final class Linter implements AutoCloseable {
         processes = WorkerProcesses.prepare(settings);
         watchdog = Executors.newSingleThreadScheduledExecutor(threads);
         starter = Executors.newSingleThreadScheduledExecutor(threads);
-        fast = WorkerPool.start("fast", settings.fastWorkers(), starting(Tier.FAST, script), settings, starter);
-        deep = WorkerPool.start("deep", settings.deepWorkers(), starting(Tier.DEEP, script), settings, starter);
+        fast = WorkerPool.start(
+                "fast",
+                settings.fastWorkers(),
+                settings.fastMaxWaiting(),
+                starting(Tier.FAST, script),
+                settings,
+                starter);
+        deep = WorkerPool.start(
+                "deep",
+                settings.deepWorkers(),
+                settings.deepMaxWaiting(),
+                starting(Tier.DEEP, script),
+                settings,
+                starter);
     }
 
     private Supplier<Worker> starting(Tier tier, String script) {

@@ -25,6 +25,10 @@ import java.util.stream.IntStream;
  * <p>Each worker keeps a checker per student, which costs memory and a slow first check: a student's requests go to
  * the same worker (their slot, by an affinity key), so that a class costs one checker per student, not one per
  * student and worker. Only while a slot has no live worker (being replaced) do its requests go to another one.
+ *
+ * <p>Each slot lets a bounded number of requests wait: beyond it a request is refused at once as busy. A waiting
+ * request holds the thread of the HTTP request that asked, and a class arriving at once would otherwise park all of
+ * them there, leaving none for sign-ins, pages and runs.
  */
 final class WorkerPool implements AutoCloseable {
 
@@ -37,6 +41,7 @@ final class WorkerPool implements AutoCloseable {
 
     private final String name;
     private final Supplier<Worker> starter;
+    private final int maxWaiting;
     private final int maxRequests;
     private final long maxResidentBytes;
     private final ScheduledExecutorService background;
@@ -48,16 +53,19 @@ final class WorkerPool implements AutoCloseable {
     /** One worker's place in the pool: its live worker (none while it is replaced) and, while idle, that worker. */
     private static final class Slot {
         final BlockingQueue<Worker> idle = new LinkedBlockingQueue<>();
+        final AtomicInteger waiting = new AtomicInteger();
         volatile Worker live;
     }
 
     private WorkerPool(
             String name,
             int size,
+            int maxWaiting,
             Supplier<Worker> starter,
             LintSettings settings,
             ScheduledExecutorService background) {
         this.name = name;
+        this.maxWaiting = maxWaiting;
         this.starter = starter;
         this.maxRequests = settings.recycleAfterRequests();
         this.maxResidentBytes = settings.recycleAboveRssBytes();
@@ -68,15 +76,17 @@ final class WorkerPool implements AutoCloseable {
     /**
      * Starts a pool's workers in the background; requests wait for the first one to be ready.
      *
+     * @param maxWaiting how many requests may wait for each worker
      * @param background runs the (re)starts of workers, one at a time, so that restarts never crowd the machine
      */
     static WorkerPool start(
             String name,
             int size,
+            int maxWaiting,
             Supplier<Worker> starter,
             LintSettings settings,
             ScheduledExecutorService background) {
-        WorkerPool pool = new WorkerPool(name, size, starter, settings, background);
+        WorkerPool pool = new WorkerPool(name, size, maxWaiting, starter, settings, background);
         for (Slot slot : pool.slots) {
             pool.submit(() -> pool.addWorker(slot, FIRST_RETRY), Duration.ZERO);
         }
@@ -96,11 +106,22 @@ final class WorkerPool implements AutoCloseable {
      * being wanted while it waits for that worker (a newer version of the same document arrived): it then gives up at
      * once, before any worker checks it.
      *
-     * @throws LintException {@link Reason#SUPERSEDED} when it is no longer wanted
+     * @throws LintException {@link Reason#SUPERSEDED} when it is no longer wanted, {@link Reason#BUSY} when as many
+     *     requests as may wait for that worker already do
      */
     JsonObject ask(JsonObject request, Duration timeout, int affinity, BooleanSupplier wanted) {
         Slot slot = slots.get(Math.floorMod(affinity, slots.size()));
-        Worker worker = borrow(slot, timeout, wanted);
+        Worker worker;
+        if (slot.waiting.incrementAndGet() > maxWaiting) {
+            slot.waiting.decrementAndGet();
+            throw new LintException(
+                    Reason.BUSY, maxWaiting + " requests are already waiting for this " + name + " lint worker");
+        }
+        try {
+            worker = borrow(slot, timeout, wanted);
+        } finally {
+            slot.waiting.decrementAndGet();
+        }
         try {
             if (!wanted.getAsBoolean()) {
                 throw superseded();

@@ -18,11 +18,15 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-/** How requests wait for a busy tier: one fast worker, held busy by a student whose checker stopped. */
+/**
+ * How requests wait for a busy tier: one fast worker, held busy by a student whose checker stopped, and a bounded
+ * line of requests behind it.
+ */
 class LintAdmissionTest {
 
-    // An address space no other linter of the test run uses, so that this one's workers can be told apart.
+    // Address spaces no other linter of the test run uses, so that these linters' workers can be told apart.
     private static final long ADDRESS_SPACE = 1022L << 20;
+    private static final long SHORT_QUEUE_ADDRESS_SPACE = 1020L << 20;
 
     private static Linter linter;
 
@@ -41,7 +45,7 @@ class LintAdmissionTest {
     @Test
     void newerVersionOfADocumentReplacesTheOneWaitingAndOthersAreUntouched() throws Exception {
         linter.lint("slow-student", Tier.FAST, request(1, "x = 1\n"));
-        stopCheckers();
+        stopCheckers(ADDRESS_SPACE);
         CompletableFuture<LintResult> holdsTheWorker =
                 CompletableFuture.supplyAsync(() -> linter.lint("slow-student", Tier.FAST, request(2, "x = 2\n")));
         Thread.sleep(300);
@@ -59,11 +63,41 @@ class LintAdmissionTest {
         assertEquals(LintException.Reason.TIMED_OUT, reasonOf(holdsTheWorker));
     }
 
+    @Test
+    void aRequestFindingItsWorkersQueueFullIsRefusedAsBusyAtOnce() throws Exception {
+        try (Linter shortQueue = new Linter(
+                new LintTestSettings()
+                        .addressSpace(SHORT_QUEUE_ADDRESS_SPACE)
+                        .fastMaxWaiting(2)
+                        .settings(),
+                Executors.defaultThreadFactory())) {
+            assertTrue(shortQueue.awaitReady(Duration.ofSeconds(60)));
+            shortQueue.lint("slow-student", Tier.FAST, request(1, "x = 1\n"));
+            stopCheckers(SHORT_QUEUE_ADDRESS_SPACE);
+            CompletableFuture.runAsync(() -> shortQueue.lint("slow-student", Tier.FAST, request(2, "x = 2\n")));
+            Thread.sleep(300);
+            lintLater(shortQueue, "first-in-line", "1:main.py", 1);
+            lintLater(shortQueue, "second-in-line", "2:main.py", 1);
+
+            LintException refused = assertThrows(
+                    LintException.class,
+                    () -> shortQueue.lint("third-in-line", "3:main.py", Tier.FAST, request(1, "x = 3\n")));
+
+            assertEquals(LintException.Reason.BUSY, refused.reason());
+            assertEquals(2, shortQueue.waiting(Tier.FAST));
+        }
+    }
+
     /** Requests are sent one after another, a moment apart, as an editor sends them while its student types. */
     private static CompletableFuture<LintResult> lintLater(String tenant, String document, int version)
             throws InterruptedException {
+        return lintLater(linter, tenant, document, version);
+    }
+
+    private static CompletableFuture<LintResult> lintLater(Linter to, String tenant, String document, int version)
+            throws InterruptedException {
         CompletableFuture<LintResult> pending = CompletableFuture.supplyAsync(
-                () -> linter.lint(tenant, document, Tier.FAST, request(version, "print(name_" + version + ")\n")));
+                () -> to.lint(tenant, document, Tier.FAST, request(version, "print(name_" + version + ")\n")));
         Thread.sleep(100);
         return pending;
     }
@@ -73,9 +107,9 @@ class LintAdmissionTest {
         return ((LintException) failed.getCause()).reason();
     }
 
-    /** Stops the checkers of this linter's fast worker. */
-    private static void stopCheckers() throws IOException, InterruptedException {
-        List<ProcessHandle> checkers = FastCheckers.of(ADDRESS_SPACE);
+    /** Stops the checkers of the fast worker of the linter with this address space. */
+    private static void stopCheckers(long addressSpace) throws IOException, InterruptedException {
+        List<ProcessHandle> checkers = FastCheckers.of(addressSpace);
         assertFalse(checkers.isEmpty(), "no student's checker");
         FastCheckers.signal("-STOP", checkers);
     }

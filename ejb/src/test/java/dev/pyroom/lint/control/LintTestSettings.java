@@ -14,6 +14,7 @@ final class LintTestSettings {
     private int recycleAfterRequests = LintSettings.defaults().recycleAfterRequests();
     private int fastWorkers = 1;
     private Duration fastTimeout = LintSettings.defaults().fastTimeout();
+    private int fastMaxWaiting = LintSettings.defaults().fastMaxWaiting();
 
     /** Where tests tell their workers apart by their command lines, a limit no other test's workers use. */
     LintTestSettings addressSpace(long bytes) {
@@ -46,6 +47,11 @@ final class LintTestSettings {
         return this;
     }
 
+    LintTestSettings fastMaxWaiting(int requests) {
+        fastMaxWaiting = requests;
+        return this;
+    }
+
     LintSettings settings() {
         LintSettings d = LintSettings.defaults();
         return new LintSettings(
@@ -57,6 +63,8 @@ final class LintTestSettings {
                 fastTimeout,
                 d.deepTimeout(),
                 d.startTimeout(),
+                fastMaxWaiting,
+                d.deepMaxWaiting(),
                 addressSpaceBytes,
                 d.tmpBytes(),
                 d.workerMemoryBytes(),

@@ -113,12 +113,14 @@ public class LintResource {
                             .build())
                     .build();
         }
+        if (e.reason() == LintException.Reason.BUSY) {
+            metrics.shed(tier);
+            return refusal(Response.Status.SERVICE_UNAVAILABLE, "Lint is busy: your file is checked in a moment.")
+                    .header("Retry-After", 1)
+                    .build();
+        }
         metrics.failed(tier);
         return switch (e.reason()) {
-            case BUSY ->
-                refusal(Response.Status.SERVICE_UNAVAILABLE, "Lint is busy: your file is checked in a moment.")
-                        .header("Retry-After", 1)
-                        .build();
             case TOO_LARGE, UNCHECKABLE, TIMED_OUT ->
                 refusal(422, "This file cannot be checked: " + e.getMessage()).build();
             default ->

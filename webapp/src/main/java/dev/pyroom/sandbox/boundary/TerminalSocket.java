@@ -69,6 +69,9 @@ public class TerminalSocket {
     }
 
     private void opened(Session session) throws IOException {
+        // Open as long as its page is. An idle timeout would re-arm a timer on every message, each capturing the
+        // container's context: a cost every output line paid. Behind the load balancer, its tunnel timeout applies.
+        session.setMaxIdleTimeout(0);
         try {
             openShell(session);
         } catch (EJBException e) {
