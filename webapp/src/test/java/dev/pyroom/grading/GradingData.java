@@ -39,6 +39,26 @@ final class GradingData {
         update("UPDATE assignment SET due_at = now() - interval '1 minute' WHERE title = ?", 1, assignment);
     }
 
+    /** The assignment's grading as the database has it, to tell why a grade is missing. */
+    static String gradingState(String assignment) {
+        try (Connection db = connect();
+                PreparedStatement query = db.prepareStatement("""
+                        SELECT string_agg(format('copy %s: snapshot %s, requested %s, claimed until %s, graded %s %s',
+                               c.id, c.snapshot_at, a.grades_requested_at, c.grading_claimed_until, g.graded_at,
+                               g.outcome), '; ' ORDER BY c.id), max(clock_timestamp())::text
+                          FROM assignment a JOIN assignment_copy c ON c.assignment_id = a.id
+                          LEFT JOIN snapshot_grade g ON g.copy_id = c.id
+                         WHERE a.title = ?""")) {
+            query.setString(1, assignment);
+            try (ResultSet rows = query.executeQuery()) {
+                rows.next();
+                return rows.getString(1) + " (now " + rows.getString(2) + ")";
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** Whether the text occurs anywhere in the stored checks of the assignment: proof the test data got there. */
     static boolean storedChecksContain(String assignment, String text) {
         try (Connection db = connect();

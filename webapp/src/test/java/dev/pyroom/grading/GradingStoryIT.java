@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
 
 import com.microsoft.playwright.APIResponse;
 import com.microsoft.playwright.Download;
@@ -108,7 +109,7 @@ class GradingStoryIT extends BrowserTest {
 
         // Stands in for the clock: the due date is now a minute ago, and the snapshot job takes it from there.
         GradingData.makeDue(title);
-        waitForGrades(instructor);
+        waitForGrades(instructor, title);
         assertThat(grade(instructor, "Sam Student")).hasText("3 / 3");
         assertThat(grade(instructor, "Alex Second")).hasText("1 / 3");
         // Which test the class fails most: the pass rates sort.
@@ -227,11 +228,15 @@ class GradingStoryIT extends BrowserTest {
      * Looks at the gradebook again every few seconds until every snapshot is graded: the snapshot job runs once a
      * minute, and grading follows it.
      */
-    private static void waitForGrades(Page instructor) {
+    private static void waitForGrades(Page instructor, String assignment) {
         for (int look = 0; look < 60 && instructor.getByText("not graded yet").count() > 0; look++) {
             instructor.waitForTimeout(3_000);
             instructor.reload();
             instructor.locator("[id='gradebook:grades']").waitFor();
+        }
+        if (instructor.getByText("not graded yet").count() > 0) {
+            fail("The gradebook still shows snapshots without a grade; in the database: "
+                    + GradingData.gradingState(assignment));
         }
     }
 

@@ -55,6 +55,11 @@ public class GradingBookkeeping {
                 CheckJson.write(report.results()));
     }
 
+    /** Gives up a claim without a grade, so that the next look at the waiting snapshots takes it again. */
+    public void release(long copyId) {
+        grades.release(copyId);
+    }
+
     private SnapshotWork work(SnapshotClaim claim) {
         long copyId = claim.copyId();
         long assignmentId = assignments.assignmentOfCopy(copyId).orElseThrow();

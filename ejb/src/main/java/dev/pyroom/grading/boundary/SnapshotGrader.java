@@ -14,6 +14,8 @@ import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
 import java.util.Optional;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -27,7 +29,11 @@ public class SnapshotGrader {
 
     private static final Logger LOG = Logger.getLogger(SnapshotGrader.class.getName());
 
+    /** Graders at work on this node. */
     private final AtomicInteger workers = new AtomicInteger();
+
+    /** Set by every call for grading; a worker that finds it set after its last look looks once more. */
+    private final AtomicBoolean asked = new AtomicBoolean();
 
     @Resource
     ManagedExecutorService executor;
@@ -48,24 +54,70 @@ public class SnapshotGrader {
 
     /** Puts this node's graders to work on whatever waits; those already at work go on. */
     public void gradeWaiting() {
-        int running;
-        while ((running = workers.get()) < settings.parallelGrading()) {
-            if (workers.compareAndSet(running, running + 1)) {
+        asked.set(true);
+        startWorkers();
+    }
+
+    private void startWorkers() {
+        for (int idle = settings.parallelGrading() - workers.get(); idle > 0; idle--) {
+            try {
                 executor.execute(this::work);
+            } catch (RejectedExecutionException e) {
+                LOG.warning(() -> "No thread was free to grade snapshots; the next look comes within a minute");
+                return;
             }
         }
     }
 
+    /**
+     * A worker counts itself once it runs, not when it is handed to the executor: a task the executor drops unrun
+     * (as it does while the application is not enabled) must not hold a worker's place for good.
+     */
     private void work() {
+        if (!tookPlace()) {
+            return;
+        }
         try {
-            Optional<SnapshotWork> next;
-            while ((next = bookkeeping.claimNext()).isPresent()) {
-                grade(next.get());
-            }
+            do {
+                asked.set(false);
+                gradeAllWaiting();
+            } while (asked.get());
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "Grading snapshots stopped; it starts again within a minute", e);
         } finally {
             workers.decrementAndGet();
+        }
+        // A call that came between this worker's last look and its leaving found every place taken.
+        if (asked.get()) {
+            startWorkers();
+        }
+    }
+
+    private boolean tookPlace() {
+        int running;
+        while ((running = workers.get()) < settings.parallelGrading()) {
+            if (workers.compareAndSet(running, running + 1)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private void gradeAllWaiting() {
+        Optional<SnapshotWork> next;
+        while ((next = bookkeeping.claimNext()).isPresent()) {
+            SnapshotWork work = next.get();
+            try {
+                grade(work);
+            } catch (RuntimeException e) {
+                // Left claimed, the snapshot would wait out the whole claim before any node tried it again.
+                try {
+                    bookkeeping.release(work.copyId());
+                } catch (RuntimeException notReleased) {
+                    e.addSuppressed(notReleased);
+                }
+                throw e;
+            }
         }
     }
 

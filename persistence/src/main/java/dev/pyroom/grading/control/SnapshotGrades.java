@@ -66,6 +66,11 @@ public class SnapshotGrades {
                 .setParameter(5, maxScore)
                 .setParameter(6, json)
                 .executeUpdate();
+        release(copyId);
+    }
+
+    /** Gives up the claim on a snapshot, graded or not. */
+    public void release(long copyId) {
         em.createNativeQuery("UPDATE assignment_copy SET grading_claimed_until = NULL WHERE id = ?1")
                 .setParameter(1, copyId)
                 .executeUpdate();
