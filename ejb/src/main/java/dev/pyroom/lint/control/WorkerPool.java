@@ -46,7 +46,6 @@ final class WorkerPool implements AutoCloseable {
     private final long maxResidentBytes;
     private final ScheduledExecutorService background;
     private final List<Slot> slots;
-    private final AtomicInteger waiting = new AtomicInteger();
     private final AtomicInteger anyNext = new AtomicInteger();
     private volatile boolean closed;
 
@@ -134,12 +133,11 @@ final class WorkerPool implements AutoCloseable {
 
     /** Requests waiting for a free worker now. */
     int waiting() {
-        return waiting.get();
+        return slots.stream().mapToInt(slot -> slot.waiting.get()).sum();
     }
 
     private Worker borrow(Slot preferred, Duration timeout, BooleanSupplier wanted) {
         long deadline = System.nanoTime() + timeout.toNanos();
-        waiting.incrementAndGet();
         try {
             while (!closed && wanted.getAsBoolean()) {
                 long left = deadline - System.nanoTime();
@@ -158,8 +156,6 @@ final class WorkerPool implements AutoCloseable {
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-        } finally {
-            waiting.decrementAndGet();
         }
         if (!wanted.getAsBoolean()) {
             throw superseded();
