@@ -29,11 +29,6 @@ esac
 : "${BLUEGREEN_SLOTS:=4}"
 # Where Payara Micro accepts HTTP; HAProxy is its only client.
 : "${BLUEGREEN_BIND_ADDRESS:=127.0.0.1}"
-# Cluster discovery (Hazelcast): the interface, each colour's first data-grid port, the multicast port.
-: "${BLUEGREEN_INTERFACES:=127.0.0.1}"
-: "${BLUEGREEN_BLUE_GRID_PORT:=18700}"
-: "${BLUEGREEN_GREEN_GRID_PORT:=18800}"
-: "${BLUEGREEN_MULTICAST_PORT:=18900}"
 # Where HAProxy accepts users' connections: HTTPS, and plain HTTP that only redirects to HTTPS.
 : "${BLUEGREEN_LB_BIND:=127.0.0.1:18443}"
 : "${BLUEGREEN_LB_HTTP_BIND:=127.0.0.1:18080}"
@@ -55,10 +50,10 @@ esac
 : "${BLUEGREEN_SUPERVISOR:=auto}"
 # The watchdog asks each instance's /health/live every INTERVAL seconds and waits TIMEOUT seconds for the answer;
 # FAILURES unanswered in a row and the instance is killed, then restarted after RESTART_DELAY seconds.
-: "${BLUEGREEN_WATCHDOG_INTERVAL:=2}"
+: "${BLUEGREEN_WATCHDOG_INTERVAL:=1}"
 : "${BLUEGREEN_WATCHDOG_TIMEOUT:=3}"
-: "${BLUEGREEN_WATCHDOG_FAILURES:=3}"
-: "${BLUEGREEN_RESTART_DELAY:=2}"
+: "${BLUEGREEN_WATCHDOG_FAILURES:=2}"
+: "${BLUEGREEN_RESTART_DELAY:=1}"
 
 # Pyroom's own settings reach Payara Micro as environment variables (docs/operations.md lists them all).
 : "${PYROOM_DB_URL:=jdbc:postgresql://localhost:5433/pyroom?connectTimeout=3}"
@@ -146,10 +141,6 @@ other_colour() {
 
 colour_first_port() {
     if [ "$1" = blue ]; then echo "$BLUEGREEN_BLUE_PORT"; else echo "$BLUEGREEN_GREEN_PORT"; fi
-}
-
-colour_grid_port() {
-    if [ "$1" = blue ]; then echo "$BLUEGREEN_BLUE_GRID_PORT"; else echo "$BLUEGREEN_GREEN_GRID_PORT"; fi
 }
 
 instance_port() {

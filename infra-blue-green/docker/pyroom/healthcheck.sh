@@ -4,11 +4,11 @@
 # Healthy means ready (/health/ready): the node serves, its database is reachable. Docker never restarts an
 # unhealthy container by itself, so a node that stops answering at all (hung, stopped with SIGSTOP) would stay as
 # it is. Like bluegreen's watchdog on bare metal, a node that was live before and misses a liveness probe
-# (/health/live) is asked again at once; after three unanswered probes in a row (three seconds each) this kills
+# (/health/live) is asked again at once; after two unanswered probes in a row (three seconds each) this kills
 # Java, the container exits and its restart policy starts it again. Readiness alone never kills: a database outage
 # makes every node unready, and they recover by themselves once it is back.
 STATE=/run/pyroom-health
-PROBES_BEFORE_KILL=3
+PROBES_BEFORE_KILL=2
 PROBE_SECONDS=3
 
 live() { curl -fs -o /dev/null --max-time "$PROBE_SECONDS" http://127.0.0.1:8080/health/live; }
