@@ -112,11 +112,12 @@ rollback() {
 # anyone acting. Not `docker kill`: Docker takes that for a stop by hand and leaves the container stopped.
 # usage: disrupt_and_heal PHASE SIGNAL SERVICE; writes the seconds until it served again into WORK/heal_PHASE.
 disrupt_and_heal() {
-    local phase=$1 signal=$2 service=$3 container haproxy started=$SECONDS before restarts
+    local phase=$1 signal=$2 service=$3 container haproxy started=$SECONDS before restarts signalled_ms
     container=$(compose ps -q "$service")
     haproxy=$(compose ps -q haproxy)
     before=$(docker inspect -f '{{.RestartCount}}' "$container") || return 1
     echo "SIG$signal to Java in $service (container ${container:0:12}), a live instance"
+    signalled_ms=$(date +%s%3N)
     # After a SIGKILL the container ends with its Java, and this docker exec with it: its status says nothing. The
     # restart count does.
     docker exec "$container" sh -c '
@@ -133,7 +134,16 @@ disrupt_and_heal() {
         sleep 2
     done
     echo "$((SECONDS - started))" >"$WORK/heal_$phase"
-    echo "$service restarted by Docker ($restarts restart(s)) and back in rotation after $((SECONDS - started)) s"
+    echo "$service restarted by Docker ($restarts restart(s)) and back in rotation after $((SECONDS - started)) s:" \
+        "its Java ended after $(seconds_after "$signalled_ms" "$(docker inspect -f '{{.State.FinishedAt}}' "$container")") s," \
+        "its container started again after $(seconds_after "$signalled_ms" "$(docker inspect -f '{{.State.StartedAt}}' "$container")") s"
+}
+
+# Seconds from a time in milliseconds to one of Docker's timestamps, to a tenth.
+seconds_after() {
+    local from_ms=$1 to_ms
+    to_ms=$(date -d "$2" +%s%3N) || { echo "?"; return 0; }
+    awk -v ms=$((to_ms - from_ms)) 'BEGIN { printf "%.1f", ms / 1000 }'
 }
 
 check_load_results() {
