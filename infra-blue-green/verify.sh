@@ -207,7 +207,7 @@ live_target() {
 # kill -9 (crash) or kill -STOP (hang) of the live instance the students use most; then waits until it serves again
 # and writes the seconds into WORK/heal_<phase>.
 disrupt_live_instance() {
-    local phase=$1 signal=$2 name pid start_ms healed new_pid class_data=no
+    local phase=$1 signal=$2 name pid start_ms healed
     read -r name pid <<<"$(live_target)" || return 1
     echo "kill -$signal $name (pid $pid), the live instance the students use most"
     start_ms=$(date +%s%3N)
@@ -215,9 +215,7 @@ disrupt_live_instance() {
     if [ "$signal" = STOP ]; then echo "$pid" >"$WORK/stopped_pid"; fi
     healed=$(wait_served_again "$name" "$start_ms") || return 1
     echo "$healed" >"$WORK/heal_$phase"
-    new_pid=$(cat "$(state_dir)/${name%-*}/instance-${name##*-}.pid")
-    if tr '\0' ' ' 2>/dev/null <"/proc/$new_pid/cmdline" | grep -q -- '-XX:SharedArchiveFile='; then class_data=yes; fi
-    echo "$name serves again after ${healed}s (pid $new_pid, started with the release's class data: $class_data)"
+    echo "$name serves again after ${healed}s (pid $(cat "$(state_dir)/${name%-*}/instance-${name##*-}.pid"))"
     "$BLUEGREEN" status | sed -n '/^COLOUR/,$p'
 }
 

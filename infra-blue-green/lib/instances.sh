@@ -29,59 +29,6 @@ release_of() { war_release "$1"; }
 # Where the logs of a colour's instances are, for the operator.
 colour_logs_hint() { echo "$(colour_dir "$1")/instance-*.log (kept after the stop below)"; }
 
-# Class data sharing: the classes an instance of a release has loaded, recorded once per release into an archive
-# that every later start of the release maps instead of loading them anew. Such a start needs 5–13 % less CPU,
-# which is what a restarted instance waits for next to busy ones. Recording pauses the instance for a few seconds
-# (jcmd VM.cds dynamic_dump), so it is done only on an instance just started, before HAProxy sends it users.
-class_data_dir() { echo "$BLUEGREEN_STATE/class-data"; }
-class_data_archive() { echo "$(class_data_dir)/$(colour_release "$1").jsa"; }
-
-# The JVM option for an instance of the colour: map the release's archive, or be ready to record it.
-class_data_option() {
-    local archive
-    archive=$(class_data_archive "$1")
-    if [ -s "$archive" ]; then echo "-XX:SharedArchiveFile=$archive"; else echo "-XX:+RecordDynamicDumpInfo"; fi
-}
-
-jcmd_path() {
-    local java
-    java=$(readlink -f "$(command -v "$BLUEGREEN_JAVA")") && [ -x "${java%/*}/jcmd" ] && echo "${java%/*}/jcmd"
-}
-
-# Records the release's archive from an instance just started, unless there is one. Without it (no jcmd, a failed
-# dump) instances start as before.
-class_data_record() {
-    local colour=$1 index=$2 archive pid jcmd start_ms release
-    archive=$(class_data_archive "$colour")
-    [ ! -s "$archive" ] || return 0
-    pid=$(instance_pid "$colour" "$index") || return 0
-    tr '\0' ' ' <"/proc/$pid/cmdline" | grep -q -- '-XX:+RecordDynamicDumpInfo' || return 0
-    release=$(colour_release "$colour")
-    if ! jcmd=$(jcmd_path); then
-        warn "no jcmd beside $BLUEGREEN_JAVA: release $release starts without class data sharing"
-        return 0
-    fi
-    mkdir -p "$(class_data_dir)"
-    start_ms=$(now_ms)
-    if timeout 120 "$jcmd" "$pid" VM.cds dynamic_dump "$archive.new" >"$archive.log" 2>&1 && [ -s "$archive.new" ]; then
-        mv -f "$archive.new" "$archive"
-        say "recorded release $release's class data from $(instance_name "$colour" "$index") in $(elapsed_since "$start_ms")s"
-        class_data_forget_old
-    else
-        rm -f "$archive.new"
-        warn "could not record release $release's class data: $(tail -n 2 "$archive.log" | tr '\n' ' ')"
-    fi
-}
-
-# Removes the archives of releases neither colour runs.
-class_data_forget_old() {
-    local archive release
-    for archive in "$(class_data_dir)"/*.jsa; do
-        release=$(basename "$archive" .jsa)
-        [ "$release" = "$(colour_release blue)" ] || [ "$release" = "$(colour_release green)" ] || rm -f "$archive" "$archive.log"
-    done
-}
-
 # Prints the pid of a colour's instance if that instance runs. The command line is checked as well, so that a
 # stale pid file whose number now belongs to another process is not taken for the instance.
 instance_pid() {
@@ -174,7 +121,7 @@ instance_start_java() {
     if [ -f "$log" ]; then mv -f "$log" "$log.previous"; fi
     # Out of memory, the JVM ends (and its supervisor starts it again) instead of limping on. No data grid
     # (--nocluster): nothing of Pyroom's lives in one, and forming it only lengthens every start.
-    "$BLUEGREEN_JAVA" "${java_opts[@]}" -XX:+ExitOnOutOfMemoryError "$(class_data_option "$colour")" \
+    "$BLUEGREEN_JAVA" "${java_opts[@]}" -XX:+ExitOnOutOfMemoryError \
         -Dpyroom.node.colour="$colour" \
         -jar "$jar" \
         --deploy "$(colour_war "$colour")" --contextroot / \
@@ -258,7 +205,7 @@ colour_prepare_war() {
 # colour_start COLOUR COUNT WAR EXPLICIT: makes instances 1..COUNT of the colour run and be ready. Instances that
 # already run are left alone. Returns non-zero when an instance does not become ready.
 colour_start() {
-    local colour=$1 count=$2 war=$3 explicit=$4 index started=() launched=() failed=0 start_ms
+    local colour=$1 count=$2 war=$3 explicit=$4 index started=() failed=0 start_ms
     require_site_secrets
     colour_prepare_war "$colour" "$war" "$explicit"
     start_ms=$(now_ms)
@@ -273,7 +220,6 @@ colour_start() {
             say "$(instance_name "$colour" "$index") is being restarted by its supervisor: waiting for it"
         else
             instance_launch "$colour" "$index"
-            launched+=("$index")
             say "started $(instance_name "$colour" "$index"): port $(instance_port "$colour" "$index"), pid $(cat "$(instance_pid_file "$colour" "$index")" 2>/dev/null || echo -), release $(colour_release "$colour")"
         fi
         started+=("$index")
@@ -286,7 +232,6 @@ colour_start() {
         fi
     done
     [ "$failed" -eq 0 ] || return 1
-    if [ ${#launched[@]} -gt 0 ]; then class_data_record "$colour" "${launched[0]}"; fi
     if lb_running; then
         for index in "${started[@]}"; do
             lb_server_enable "$colour" "$index" || return 1
