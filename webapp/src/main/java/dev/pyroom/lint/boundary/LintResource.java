@@ -4,6 +4,7 @@ import static dev.pyroom.platform.control.SharedJson.JSON;
 
 import dev.pyroom.identity.boundary.UserService;
 import dev.pyroom.lint.control.Explanations;
+import dev.pyroom.lint.control.LintBackoff;
 import dev.pyroom.lint.control.LintException;
 import dev.pyroom.lint.control.LintHistoryWriters;
 import dev.pyroom.lint.control.LintMetrics;
@@ -47,6 +48,9 @@ public class LintResource {
 
     @Inject
     LintMetrics metrics;
+
+    @Inject
+    LintBackoff backoff;
 
     @Inject
     LintHistoryWriters historyWriters;
@@ -101,7 +105,7 @@ public class LintResource {
 
     /**
      * A version replaced by a newer one is no failure: the editor drops its answer. A busy node asks the editor to try
-     * again in a moment, which it does quietly.
+     * again in a moment ({@link LintBackoff}), which it does quietly.
      */
     private Response refused(Tier tier, LintRequest lintRequest, LintException e) {
         if (e.reason() == LintException.Reason.SUPERSEDED) {
@@ -116,7 +120,7 @@ public class LintResource {
         if (e.reason() == LintException.Reason.BUSY) {
             metrics.shed(tier);
             return refusal(Response.Status.SERVICE_UNAVAILABLE, "Lint is busy: your file is checked in a moment.")
-                    .header("Retry-After", 1)
+                    .header("Retry-After", backoff.retryAfterSeconds(tier))
                     .build();
         }
         metrics.failed(tier);
