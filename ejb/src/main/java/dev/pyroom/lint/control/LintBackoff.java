@@ -20,7 +20,8 @@ public class LintBackoff {
 
     static final Duration QUIET = Duration.ofSeconds(2);
     static final Duration DOUBLING = Duration.ofSeconds(5);
-    static final int MAX_SECONDS = 8;
+    static final int MAX_DOUBLINGS = 3;
+    static final int MAX_SECONDS = 1 << MAX_DOUBLINGS;
 
     private final LongSupplier nanoTime;
     private final IntUnaryOperator randomBelow;
@@ -55,8 +56,7 @@ public class LintBackoff {
                 ever = true;
             }
             last = now;
-            long doublings = Math.min((now - since) / DOUBLING.toNanos(), 3);
-            return (int) Math.min(MAX_SECONDS, 1L << doublings);
+            return 1 << Math.min((now - since) / DOUBLING.toNanos(), MAX_DOUBLINGS);
         }
     }
 }
