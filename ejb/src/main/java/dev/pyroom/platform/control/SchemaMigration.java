@@ -36,11 +36,10 @@ import org.flywaydb.core.Flyway;
             "fish.payara.validation-classname=org.glassfish.api.jdbc.validation.PostgresConnectionValidation",
             "fish.payara.fail-all-connections=true",
             // How long a request waits for a free connection while all 30 are in use. Only a live, busy database
-            // gets here: with a dead one each request fails as it opens its own connection (see loginTimeout). A
-            // request keeps its connection until its transaction ends, a run while its sandbox opens (Docker: about
-            // 0.4 s), so a class of 300 pressing Run together drains through 30 connections in about 4 s: a shorter
-            // wait would refuse the last of them.
-            "fish.payara.max-wait-time-in-millis=5000"
+            // gets here: with a dead one each request fails as it opens its own connection (see loginTimeout). So
+            // running out means load, not an outage, and a late page beats a 503: a class of 300 arriving at once
+            // on a saturated 2-core node kept all 30 in use for seconds at a time, and 5 s refused some of its pages.
+            "fish.payara.max-wait-time-in-millis=20000"
         })
 @Singleton
 @Startup

@@ -5,6 +5,7 @@ import dev.pyroom.sandbox.control.RunOutcomes;
 import dev.pyroom.sandbox.control.SandboxClaims;
 import dev.pyroom.sandbox.control.SandboxSyncBack;
 import dev.pyroom.sandbox.entity.RunOutcome;
+import dev.pyroom.sandbox.entity.SandboxLoad;
 import jakarta.annotation.security.PermitAll;
 import jakarta.ejb.Asynchronous;
 import jakarta.ejb.Stateless;
@@ -12,10 +13,15 @@ import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import java.time.OffsetDateTime;
+import java.util.Map;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
-/** Records a sandbox's claim, and what happened in it once a run ends, each in a transaction of its own. */
+/**
+ * Records a sandbox's claim, its runs and what its sandbox uses, each in a short transaction of its own: the work
+ * around them (opening a sandbox, a program's run, measuring every sandbox of the node) may take seconds on a busy
+ * node, and must hold neither a database connection nor a claim's lock meanwhile.
+ */
 @Stateless
 @PermitAll
 public class SandboxBookkeeping {
@@ -41,6 +47,23 @@ public class SandboxBookkeeping {
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
     public void claim(long workspaceId, long ownerId, String backend) {
         claims.claim(workspaceId, ownerId, node.id(), backend);
+    }
+
+    /**
+     * Marks the claim running if this node holds it for the owner (see {@link SandboxClaims#markRunning}).
+     *
+     * @return whether the claim was marked
+     */
+    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+    public boolean markRunning(long workspaceId, long ownerId) {
+        return claims.markRunning(workspaceId, ownerId, node.id());
+    }
+
+    /** Records what this node measured of its sandboxes, by workspace. */
+    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+    public void recordLoads(Map<Long, SandboxLoad> loads) {
+        loads.forEach(
+                (workspaceId, load) -> claims.measured(workspaceId, node.id(), load.cpuPercent(), load.memoryBytes()));
     }
 
     /** Stores how a run went, for the instructor's view; a failure to store it never troubles the run. */

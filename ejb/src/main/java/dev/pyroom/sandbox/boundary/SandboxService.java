@@ -79,8 +79,13 @@ public class SandboxService {
      * run's result completes once the run no longer counts as running, so a run started when it did is not refused.
      *
      * @throws WorkspaceNotFoundException when the owner has no such workspace
+     * <p>Without a transaction: the sandbox may have to be opened first, waiting its turn among the node's parallel
+     * starts, and a transaction would hold a database connection and the claim's lock all that time, which a class
+     * pressing Run together needs. Marking the claim running has a transaction of its own.
+     *
      * @throws RunRefusedException when the workspace runs a program already, or the owner runs as many as they may
      */
+    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
     public ServedRun run(long ownerId, long workspaceId, String entryFile, RunListener listener) {
         FilePath entry = new FilePath(entryFile);
         userRuns.starting(ownerId, workspaceId);
@@ -183,14 +188,13 @@ public class SandboxService {
      * owner costs one statement, as a run should; otherwise it is checked, opened and claimed first.
      */
     private SessionSandbox sandboxToRun(long ownerId, long workspaceId) {
-        // Marking locks the claim until this transaction ends, and opening a sandbox claims it in a transaction of its
-        // own: a sandbox that must be opened is not marked before.
+        // Opening a sandbox claims it: a sandbox that must be opened is not marked before.
         Optional<SessionSandbox> live = sandboxes.find(workspaceId).filter(SessionSandbox::isAlive);
-        if (live.isPresent() && claims.markRunning(workspaceId, ownerId, node.id())) {
+        if (live.isPresent() && bookkeeping.markRunning(workspaceId, ownerId)) {
             return live.get();
         }
         SessionSandbox sandbox = sandboxFor(ownerId, workspaceId);
-        claims.markRunning(workspaceId, ownerId, node.id());
+        bookkeeping.markRunning(workspaceId, ownerId);
         return sandbox;
     }
 

@@ -2,9 +2,12 @@ package dev.pyroom.sandbox.boundary;
 
 import dev.pyroom.sandbox.control.SandboxSteering;
 import jakarta.ejb.DependsOn;
+import jakarta.ejb.EJB;
 import jakarta.ejb.Schedule;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -20,14 +23,22 @@ public class SandboxSteeringJobs {
     @Inject
     SandboxSteering steering;
 
+    @EJB
+    SandboxBookkeeping bookkeeping;
+
     @Schedule(hour = "*", minute = "*", second = "*", persistent = false)
     void carryOutRequests() {
         guarded(steering::carryOutRequests);
     }
 
+    /**
+     * Measuring a few hundred sandboxes of a busy node takes seconds: done without a transaction, so that it holds no
+     * claim locked against runs meanwhile, and written in one short transaction after.
+     */
     @Schedule(hour = "*", minute = "*", second = "*/5", persistent = false)
+    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
     void publishLoad() {
-        guarded(steering::publishLoad);
+        guarded(() -> bookkeeping.recordLoads(steering.measureLoad()));
     }
 
     private static void guarded(Runnable job) {

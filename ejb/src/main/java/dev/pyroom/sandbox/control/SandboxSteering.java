@@ -5,12 +5,14 @@ import dev.pyroom.sandbox.entity.SandboxCommand;
 import dev.pyroom.sandbox.entity.SandboxLoad;
 import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * This node's side of stepping in from any node: it carries out the requests addressed to it, and publishes what its
- * sandboxes use, so that every node's pages can show it.
+ * This node's side of stepping in from any node: it carries out the requests addressed to it, and measures what its
+ * sandboxes use, for every node's pages to show.
  */
 @Dependent
 public class SandboxSteering {
@@ -19,9 +21,6 @@ public class SandboxSteering {
 
     @Inject
     SandboxCommands commands;
-
-    @Inject
-    SandboxClaims claims;
 
     @Inject
     NodeSandboxes sandboxes;
@@ -43,17 +42,18 @@ public class SandboxSteering {
         }
     }
 
-    /** Records in the database what each sandbox of this node uses now. */
-    public void publishLoad() {
+    /** What each sandbox of this node uses now, by workspace; a sandbox that cannot answer now is left out. */
+    public Map<Long, SandboxLoad> measureLoad() {
+        Map<Long, SandboxLoad> loads = new HashMap<>();
         for (SessionSandbox sandbox : sandboxes.all()) {
             try {
-                SandboxLoad load = sandbox.measure();
-                claims.measured(sandbox.workspaceId(), node.id(), load.cpuPercent(), load.memoryBytes());
+                loads.put(sandbox.workspaceId(), sandbox.measure());
             } catch (RuntimeException e) {
                 // Ended meanwhile, or too busy to answer: the next measure will do.
                 LOG.log(Level.FINE, "Could not measure the sandbox of workspace " + sandbox.workspaceId(), e);
             }
         }
+        return loads;
     }
 
     private void carryOut(SandboxCommand command) {
