@@ -78,11 +78,11 @@ public class SandboxService {
      * node first if needed (from the files in the database). Output reaches the listener as it comes. The returned
      * run's result completes once the run no longer counts as running, so a run started when it did is not refused.
      *
-     * @throws WorkspaceNotFoundException when the owner has no such workspace
      * <p>Without a transaction: the sandbox may have to be opened first, waiting its turn among the node's parallel
      * starts, and a transaction would hold a database connection and the claim's lock all that time, which a class
      * pressing Run together needs. Marking the claim running has a transaction of its own.
      *
+     * @throws WorkspaceNotFoundException when the owner has no such workspace
      * @throws RunRefusedException when the workspace runs a program already, or the owner runs as many as they may
      */
     @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
