@@ -234,10 +234,12 @@ lb_start() {
     # Master-worker mode in the foreground (of its own session): the master's pid is known and its workers log
     # to standard output, which goes to the log file.
     setsid haproxy -W -f "$(lb_config)" </dev/null >>"$(lb_log)" 2>&1 9>&- &
-    echo $! >"$(lb_pid_file)"
+    pid=$!
+    echo "$pid" >"$(lb_pid_file)"
     deadline=$((SECONDS + 10))
     until [ -S "$(lb_socket)" ] && lb_command "show info" >/dev/null 2>&1; do
-        lb_running || die "HAProxy exited at start; see $(lb_log)"
+        # Only the pid here, not lb_running: just after the launch, the process may not have become HAProxy yet.
+        kill -0 "$pid" 2>/dev/null || die "HAProxy exited at start; see $(lb_log)"
         [ "$SECONDS" -lt "$deadline" ] || die "HAProxy's admin socket does not answer; see $(lb_log)"
         sleep 0.2
     done

@@ -63,8 +63,9 @@ ensure_stack() {
     local live
     ensure_services "$1"
     if ! "$BLUEGREEN" status 2>/dev/null | grep -q '^HAProxy: running'; then
-        "$BLUEGREEN" lb start
+        # Set first: a start that fails half-way may leave HAProxy running, and it is this run's to stop.
         STARTED_LB=yes
+        "$BLUEGREEN" lb start
     fi
     live=$("$BLUEGREEN" live)
     if ! "$BLUEGREEN" status 2>/dev/null | awk -v colour="$live" '$1 == colour && $4 != "dead"' | grep -q .; then
