@@ -21,6 +21,11 @@ esac
 : "${BLUEGREEN_STATE:=$HERE/.state}"
 : "${BLUEGREEN_JAVA:=java}"
 : "${BLUEGREEN_JAVA_OPTS:=-Xmx384m}"
+# Added to a supervisor's restart of an instance that died or hung (not to 'bluegreen start' or 'deploy'). Without
+# the C2 compiler a start needs half the CPU, so the instance is back in rotation sooner while the rest of the
+# machine carries its users; it then serves with C1's code until its colour is started or deployed again.
+# Empty: restarts run with BLUEGREEN_JAVA_OPTS alone.
+: "${BLUEGREEN_HEAL_JAVA_OPTS=-XX:TieredStopAtLevel=1}"
 : "${BLUEGREEN_WAR:=$REPO/webapp/target/pyroom.war}"
 # Instance N of a colour listens on the colour's first port + N - 1.
 : "${BLUEGREEN_BLUE_PORT:=18081}"

@@ -103,14 +103,18 @@ COMMANDS
 }
 
 # Starts Payara Micro in the background of the caller (the instance's runner, bin/bluegreen-instance) and writes
-# its pid file.
+# its pid file. A third argument, heal, starts it as a restart after a death or hang (BLUEGREEN_HEAL_JAVA_OPTS).
 instance_start_java() {
-    local colour=$1 index=$2 jar preboot logging log root java_opts
+    local colour=$1 index=$2 purpose=${3:-start} jar preboot logging log root java_opts
     jar=$(payara_jar)
     if [ -z "$jar" ] || [ ! -f "$jar" ]; then
         die "Payara Micro not found: set BLUEGREEN_PAYARA_JAR to the payara-micro jar"
     fi
-    read -r -a java_opts <<<"$BLUEGREEN_JAVA_OPTS"
+    if [ "$purpose" = heal ]; then
+        read -r -a java_opts <<<"$BLUEGREEN_JAVA_OPTS $BLUEGREEN_HEAL_JAVA_OPTS"
+    else
+        read -r -a java_opts <<<"$BLUEGREEN_JAVA_OPTS"
+    fi
     preboot=$(write_preboot_commands)
     logging=$(logging_properties)
     log=$(instance_log "$colour" "$index")

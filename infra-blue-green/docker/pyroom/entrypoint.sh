@@ -13,6 +13,7 @@ WAR=/opt/pyroom/pyroom.war
 # Made by the image's build (Dockerfile), unless its trial start failed.
 CLASS_DATA_ARCHIVE=/opt/pyroom/classes.jsa
 SERVER_USER=pyroom
+STARTED_MARKER=/run/pyroom-started
 # Root-only: holds the proc mount the kernel wants to see before it lets bwrap mount a proc of its own.
 HOST_PROC_PARENT=/run/pyroom-host
 
@@ -83,6 +84,17 @@ logging_properties() {
     esac
 }
 
+# A container's files outlive its restarts, not its re-creation: this marker tells a restart after a death or hang
+# from the first start of a deployed node.
+healing_java_options() {
+    if [ -e "$STARTED_MARKER" ]; then
+        say "started again after a death or hang: with '${HEAL_JAVA_OPTS:-}' added"
+        echo "${HEAL_JAVA_OPTS:-}"
+    else
+        touch "$STARTED_MARKER"
+    fi
+}
+
 class_data_sharing() {
     if [ -r "$CLASS_DATA_ARCHIVE" ]; then
         echo "-XX:SharedArchiveFile=$CLASS_DATA_ARCHIVE"
@@ -119,7 +131,7 @@ main() {
     # shellcheck disable=SC2046,SC2086  # word splitting of the option lists is intended
     exec setpriv --reuid="$SERVER_USER" --regid="$SERVER_USER" --init-groups \
         --inh-caps=-all --ambient-caps=-all --bounding-set=-all --no-new-privs -- /usr/bin/tini -- \
-        java $(class_data_sharing) $JAVA_OPTS -jar "$PAYARA_JAR" --deploy "$WAR" --contextroot / --port 8080 \
+        java $(class_data_sharing) $JAVA_OPTS $(healing_java_options) -jar "$PAYARA_JAR" --deploy "$WAR" --contextroot / --port 8080 \
         --rootdir "$rootdir" --prebootcommandfile "$preboot" --logproperties "$logging" $(cluster_arguments) "$@"
 }
 
