@@ -42,12 +42,16 @@ instance_status_line() {
 
 # Below the table: why each restarted (or dead) instance went down last, from its events file.
 instance_trouble_lines() {
-    local colour index trouble
+    local colour index trouble healing
     for colour in "${COLOURS[@]}"; do
         for index in $(recorded_instances "$colour"); do
             trouble=$(instance_last_trouble "$colour" "$index")
             [ -n "$trouble" ] || continue
             say "$(instance_name "$colour" "$index"): restarted $(instance_restarts "$colour" "$index") time(s); last trouble: $trouble"
+            healing=$(instance_healing_options "$colour" "$index")
+            if [ -n "$healing" ]; then
+                say "  runs with '$healing' since that restart, until $colour is deployed again"
+            fi
             say "  (all of it: $(instance_events "$colour" "$index"))"
         done
     done

@@ -153,6 +153,13 @@ instance_restarts() {
     echo $((starts > 1 ? starts - 1 : 0))
 }
 
+# The options its last start added to heal it (BLUEGREEN_HEAL_JAVA_OPTS), if that start was a restart after a death
+# or hang.
+instance_healing_options() {
+    { grep ' started pid ' "$(instance_events "$1" "$2")" 2>/dev/null || true; } | tail -n 1 |
+        sed -n "s/.* to heal, with '\(.*\)' added\$/\1/p"
+}
+
 # The last thing that went wrong with an instance: its death, a hang, a refused restart.
 instance_last_trouble() {
     { grep -E ' (hung|exited|killed|not live|not restarted|deploy failed)' "$(instance_events "$1" "$2")" 2>/dev/null ||
