@@ -11,7 +11,10 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.extension.ExtendWith;
 
-/** The built war on its own Payara Micro, and headless Chromium driving it as signed-in people. */
+/**
+ * The built war on a Payara Micro that the other classes deploying it share (ReusedPayaraMicro), and headless Chromium
+ * driving it as signed-in people.
+ */
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
 public abstract class BrowserTest {
